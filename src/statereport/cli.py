@@ -1,0 +1,86 @@
+"""The `statereport` command line: build the extracts for a state and write the export files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from statereport import PROJECT_ROOT
+from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession
+from statereport.exports import export_models
+from statereport.loader import InputError, load_district
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_BUILD_FAILED = 3
+STATE_CHOICES = ("ky", "ks")
+
+
+def _states(state: str) -> list[str]:
+    return list(STATE_CHOICES) if state == "all" else [state]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """State-reporting extracts (Kentucky KECS LEAD and EL, Kansas KIDS) from a district's SIS tables."""
+
+
+@main.command()
+@click.option("--state", type=click.Choice(["all", *STATE_CHOICES]), default="all", show_default=True,
+              help="Which state's extracts to build.")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
+              help="Folder with one CSV or Parquet file per contract table. Default: the bundled sample district.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=PROJECT_ROOT / "out", show_default=True,
+              help="Where export files are written (one sub-folder per state).")
+@click.option("--warehouse", type=click.Path(path_type=Path), default=WAREHOUSE_DIR, show_default=True,
+              help="Folder for the DuckDB files (<state>.duckdb).")
+@click.option("--run-date", default=None, help="Report run date (YYYY-MM-DD), what the specs call 'current date'.")
+@click.option("--quiet", is_flag=True, help="Print only errors and the summary.")
+def run(state: str, data_dir: Path | None, out_dir: Path, warehouse: Path, run_date: str | None, quiet: bool) -> None:
+    """Load the district, build every extract, and write every export file."""
+    dbt_vars = {}
+    if run_date:
+        dbt_vars["report_run_date"] = run_date
+    try:
+        for one_state in _states(state):
+            database = Path(warehouse) / f"{one_state}.duckdb"
+            if database.exists():
+                database.unlink()
+            if data_dir is not None:
+                load_district(database, Path(data_dir), one_state)
+            session = DbtSession(one_state, database, dbt_vars, quiet=quiet)
+            if data_dir is None:
+                session.seed_sample()
+            session.build(include_tests=False)
+            written = export_models(database, session.export_models(), Path(out_dir) / one_state)
+            for file in written:
+                click.echo(f"{one_state}: {file.model}: {file.rows} rows -> {file.path} ({file.size} bytes)")
+    except InputError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except DbtFailure as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
+
+
+@main.command("dbt-check")
+@click.option("--state", type=click.Choice(["all", *STATE_CHOICES]), default="all", show_default=True)
+def dbt_check(state: str) -> None:
+    """dbt build on the sample districts: seeds, models, unit tests and data tests (used by scripts/test)."""
+    try:
+        for one_state in _states(state):
+            database = WAREHOUSE_DIR / f"check_{one_state}.duckdb"
+            if database.exists():
+                database.unlink()
+            session = DbtSession(one_state, database)
+            session.seed_sample()
+            session.build(include_tests=True)
+    except DbtFailure as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_BUILD_FAILED)
+
+
+if __name__ == "__main__":
+    main()

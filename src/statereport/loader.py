@@ -1,0 +1,197 @@
+"""Load a district's SIS export (one CSV or Parquet file per contract table) into DuckDB's raw schema.
+
+DuckDB reads the files itself (never `dbt seed`), typed by the contract. A file that does not fit the contract
+stops the load with one line naming the file, the line and the column; every problem of that file is also written
+to a CSV beside the warehouse so the clerk can fix them all in one pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from statereport.contract import Table, tables_for_state
+
+DATE_FORMAT = "%Y-%m-%d"
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+FORMAT_HINT = {"date": "a date (expected YYYY-MM-DD)", "timestamp": "a timestamp (expected YYYY-MM-DD HH:MM:SS)"}
+EXTENSIONS = (".csv", ".parquet")
+
+
+class InputError(Exception):
+    """Bad district input. The message is one line for the user: file, line, column, what is wrong."""
+
+
+@dataclass
+class LoadedTable:
+    table: str
+    path: Path
+    rows: int
+
+
+def _type_hint(data_type: str) -> str:
+    kind = data_type.lower()
+    for prefix, hint in FORMAT_HINT.items():
+        if kind.startswith(prefix):
+            return hint
+    if kind.startswith(("int", "bigint", "smallint")):
+        return "a whole number"
+    if kind.startswith(("decimal", "double", "float", "numeric")):
+        return "a number"
+    if kind.startswith("bool"):
+        return "0/1 or true/false"
+    return data_type
+
+
+def find_table_file(data_dir: Path, table: str) -> Path | None:
+    for extension in EXTENSIONS:
+        candidate = data_dir / f"{table}{extension}"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _read_csv_header(path: Path) -> list[str]:
+    with path.open("rb") as handle:
+        first_line = handle.readline()
+    if not first_line.strip():
+        raise InputError(f"{path}: line 1: the file is empty; expected a header row with the contract's column names")
+    try:
+        text = first_line.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: line 1: the header is not UTF-8 text (byte {error.start + 1}); save the file as UTF-8") from None
+    return [name.strip() for name in next(csv.reader([text]))]
+
+
+def _check_columns(path: Path, table: Table, found: list[str]) -> None:
+    expected = table.column_names
+    duplicated = sorted({name for name in found if found.count(name) > 1})
+    if duplicated:
+        raise InputError(f"{path}: line 1: column '{duplicated[0]}' appears twice in the header")
+    missing = [name for name in expected if name not in found]
+    if missing:
+        raise InputError(
+            f"{path}: line 1: column '{missing[0]}' is missing (table '{table.name}' needs: {', '.join(missing)})"
+        )
+    unknown = [name for name in found if name not in expected]
+    if unknown:
+        raise InputError(
+            f"{path}: line 1: column '{unknown[0]}' is not in the input contract for table '{table.name}'"
+            " (rename it to a contract column or drop it)"
+        )
+
+
+def _select_list(table: Table) -> str:
+    return ", ".join(f'"{c.name}"' for c in table.columns)
+
+
+_CONVERSION = re.compile(r'Could not convert string "(?P<value>.*?)" to', re.S)
+
+
+def _reject_message(path: Path, table: Table, line: int, column: str | None, error_type: str, message: str) -> str:
+    if column and column in table.column_names:
+        data_type = table.column(column).data_type
+        found = _CONVERSION.search(message or "")
+        value = found.group("value") if found else None
+        shown = f"'{value[:40]}'" if value is not None else "the value"
+        if error_type == "CAST":
+            return f"{path}: line {line}: column '{column}': cannot read {shown} as {_type_hint(data_type)}"
+    summary = (message or error_type).splitlines()[0]
+    where = f"column '{column}': " if column else ""
+    if error_type == "INVALID UNICODE":
+        summary = "the line is not UTF-8 text; save the file as UTF-8"
+    elif error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
+        summary = f"{error_type.lower()} on this line (an unquoted comma, quote or line break inside a value?)"
+    elif error_type == "UNQUOTED VALUE":
+        summary = "a quote inside a value is not escaped (write it as two quotes)"
+    return f"{path}: line {line}: {where}{summary}"
+
+
+def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, problems_out: Path | None) -> int:
+    header = _read_csv_header(path)
+    _check_columns(path, table, header)
+    # The file's header order may differ from the contract's: declare the types in the file's order, select by name.
+    file_columns = "{" + ", ".join(f"'{name}': '{table.column(name).data_type}'" for name in header) + "}"
+    options = (
+        f"header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+        f"columns = {file_columns}, dateformat = '{DATE_FORMAT}', timestampformat = '{TIMESTAMP_FORMAT}', "
+        "store_rejects = true, rejects_table = 'load_rejects', rejects_scan = 'load_reject_scans', "
+        "max_line_size = 4000000, encoding = 'utf-8'"
+    )
+    connection.execute("drop table if exists load_rejects; drop table if exists load_reject_scans")
+    connection.execute(
+        f'create or replace table raw."{table.name}" as select {_select_list(table)} '
+        f"from read_csv('{_sql_string(path)}', {options})"
+    )
+    rejects = connection.execute(
+        "select line, column_name, error_type, error_message from load_rejects order by line, column_idx"
+    ).fetchall()
+    if rejects:
+        if problems_out is not None:
+            problems_out.parent.mkdir(parents=True, exist_ok=True)
+            with problems_out.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["file", "line", "column", "problem"])
+                for line, column, error_type, message in rejects:
+                    writer.writerow([str(path), line, column, _reject_message(path, table, line, column, error_type, message)])
+        line, column, error_type, message = rejects[0]
+        first = _reject_message(path, table, line, column, error_type, message)
+        more = f" ({len(rejects) - 1} more problem(s) in this file, all listed in {problems_out})" if len(rejects) > 1 else ""
+        raise InputError(first + more)
+    return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
+
+
+def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Table) -> int:
+    found = [row[0] for row in connection.execute(f"describe select * from read_parquet('{_sql_string(path)}')").fetchall()]
+    _check_columns(path, table, found)
+    for column in table.columns:
+        bad = connection.execute(
+            f'select row_number, v from (select row_number() over () as row_number, "{column.name}"::varchar as v '
+            f"from read_parquet('{_sql_string(path)}')) "
+            f"where v is not null and try_cast(v as {column.data_type}) is null limit 1"
+        ).fetchone()
+        if bad:
+            raise InputError(
+                f"{path}: row {bad[0]}: column '{column.name}': cannot read '{bad[1][:40]}' as {_type_hint(column.data_type)}"
+            )
+    casts = ", ".join(f'cast("{c.name}" as {c.data_type}) as "{c.name}"' for c in table.columns)
+    connection.execute(f'create or replace table raw."{table.name}" as select {casts} from read_parquet(\'{_sql_string(path)}\')')
+    return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
+
+
+def _sql_string(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path | None = None) -> list[LoadedTable]:
+    """Load every contract table the state needs from data_dir into raw.<table>. Raises InputError on bad input."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise InputError(f"{data_dir}: not a folder; --data-dir needs a folder with one CSV or Parquet file per table")
+    tables = tables_for_state(state)
+    missing = [t.name for t in tables if find_table_file(data_dir, t.name) is None]
+    if missing:
+        raise InputError(
+            f"{data_dir / (missing[0] + '.csv')}: missing file; the {state.upper()} extracts need table '{missing[0]}'"
+            + (f" (also missing: {', '.join(missing[1:])})" if len(missing) > 1 else "")
+        )
+    database.parent.mkdir(parents=True, exist_ok=True)
+    loaded: list[LoadedTable] = []
+    connection = duckdb.connect(str(database))
+    try:
+        connection.execute("create schema if not exists raw")
+        for table in tables:
+            path = find_table_file(data_dir, table.name)
+            problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"
+            if path.suffix == ".parquet":
+                rows = _load_parquet(connection, path, table)
+            else:
+                rows = _load_csv(connection, path, table, problems_out)
+            loaded.append(LoadedTable(table.name, path, rows))
+    finally:
+        connection.close()
+    return loaded
