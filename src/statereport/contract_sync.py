@@ -17,11 +17,22 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 HEADER = "# Generated from models/staging/sis/_sis__sources.yml by scripts/sync_contract. Edit the contract, not this file.\n"
 
 
-def staging_sql(table: Table) -> str:
+def _reserved_words() -> set[str]:
+    import duckdb
+
+    rows = duckdb.sql("select keyword_name from duckdb_keywords() where keyword_category = 'reserved'").fetchall()
+    return {row[0] for row in rows}
+
+
+def staging_sql(table: Table, reserved: set[str] | None = None) -> str:
+    reserved = _reserved_words() if reserved is None else reserved
     lines = []
     for column in table.columns:
-        expression = f"{{{{ clean_text('{column.name}') }}}}" if column.is_text else column.name
-        lines.append(f"        {expression} as {column.name}")
+        quoted = f'"{column.name}"' if column.name in reserved else column.name
+        if column.is_text:
+            lines.append(f"        {{{{ clean_text('{quoted}') }}}} as {quoted}")
+        else:
+            lines.append(f"        {quoted}")
     select_list = ",\n".join(lines)
     return (
         f"-- Staging for raw {table.name}: trims text (empty means null); types come from the contract at load time.\n"
@@ -91,8 +102,9 @@ def seed_yaml(state: str, tables: list[Table], present: set[str]) -> str:
 def expected_files() -> dict[Path, str]:
     tables = list(load_contract().values())
     files: dict[Path, str] = {}
+    reserved = _reserved_words()
     for table in tables:
-        files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table)
+        files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table, reserved)
     files[STAGING_DIR / "_sis__models.yml"] = staging_yaml(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
