@@ -11,10 +11,12 @@ from statereport import PROJECT_ROOT
 from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession
 from statereport.exports import export_models
 from statereport.loader import InputError, load_district
+from statereport.warehouse import WarehouseInUse, building_database, replacing_directory
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_BUILD_FAILED = 3
+EXIT_WAREHOUSE_IN_USE = 4
 STATE_CHOICES = ("ky", "ks")
 
 
@@ -45,18 +47,21 @@ def run(state: str, data_dir: Path | None, out_dir: Path, warehouse: Path, run_d
         dbt_vars["report_run_date"] = run_date
     try:
         for one_state in _states(state):
-            database = Path(warehouse) / f"{one_state}.duckdb"
-            if database.exists():
-                database.unlink()
-            if data_dir is not None:
-                load_district(database, Path(data_dir), one_state)
-            session = DbtSession(one_state, database, dbt_vars, quiet=quiet)
-            if data_dir is None:
-                session.seed_sample()
-            session.build(include_tests=False)
-            written = export_models(database, session.export_models(), Path(out_dir) / one_state)
+            final_out = Path(out_dir) / one_state
+            # The previous warehouse and files stay in place until this state's whole run has succeeded.
+            with building_database(Path(warehouse) / f"{one_state}.duckdb") as database, replacing_directory(final_out) as partial_out:
+                if data_dir is not None:
+                    load_district(database, Path(data_dir), one_state)
+                session = DbtSession(one_state, database, dbt_vars, quiet=quiet)
+                if data_dir is None:
+                    session.seed_sample()
+                session.build(include_tests=False)
+                written = export_models(database, session.export_models(), partial_out)
             for file in written:
-                click.echo(f"{one_state}: {file.model}: {file.rows} rows -> {file.path} ({file.size} bytes)")
+                click.echo(f"{one_state}: {file.model}: {file.rows} rows -> {final_out / file.path.name} ({file.size} bytes)")
+    except WarehouseInUse as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_WAREHOUSE_IN_USE)
     except InputError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)

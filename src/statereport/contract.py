@@ -29,6 +29,11 @@ class Column:
         return bool(self.meta.get("code"))
 
     @property
+    def is_pii(self) -> bool:
+        """Names, birth dates, SSNs and addresses: never echoed in logs or error lines."""
+        return bool(self.meta.get("pii"))
+
+    @property
     def is_text(self) -> bool:
         return self.data_type.lower().startswith("varchar")
 

@@ -75,7 +75,7 @@ def write_html(connection: duckdb.DuckDBPyConnection, query: str, path: Path, ti
 def export_models(database: Path, nodes: list, out_dir: Path) -> list[WrittenFile]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[WrittenFile] = []
-    connection = duckdb.connect(str(database), read_only=True)
+    connection = duckdb.connect(str(database))
     try:
         for node in nodes:
             spec = node.config.meta["export"]

@@ -97,7 +97,7 @@ def _reject_message(path: Path, table: Table, line: int, column: str | None, err
         data_type = table.column(column).data_type
         found = _CONVERSION.search(message or "")
         value = found.group("value") if found else None
-        shown = f"'{value[:40]}'" if value is not None else "the value"
+        shown = f"'{value[:40]}'" if value is not None and not table.column(column).is_pii else "the value"
         if error_type == "CAST":
             return f"{path}: line {line}: column '{column}': cannot read {shown} as {_type_hint(data_type)}"
     summary = (message or error_type).splitlines()[0]
@@ -155,9 +155,8 @@ def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Tabl
             f"where v is not null and try_cast(v as {column.data_type}) is null limit 1"
         ).fetchone()
         if bad:
-            raise InputError(
-                f"{path}: row {bad[0]}: column '{column.name}': cannot read '{bad[1][:40]}' as {_type_hint(column.data_type)}"
-            )
+            shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
+            raise InputError(f"{path}: row {bad[0]}: column '{column.name}': cannot read {shown} as {_type_hint(column.data_type)}")
     casts = ", ".join(f'cast("{c.name}" as {c.data_type}) as "{c.name}"' for c in table.columns)
     connection.execute(f'create or replace table raw."{table.name}" as select {casts} from read_parquet(\'{_sql_string(path)}\')')
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]

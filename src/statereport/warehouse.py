@@ -1,0 +1,89 @@
+"""The DuckDB warehouse and export folders of a run, replaced only when the run succeeds.
+
+A run builds into `<state>.duckdb.building` and writes its files into `<out>/.<state>.partial/`; only when every step
+has succeeded does it swap them into place. A failed or killed run leaves the previous warehouse and files untouched.
+DuckDB allows one writer per file: a second run against a warehouse in use stops with one line saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+
+class WarehouseInUse(Exception):
+    """Another process holds the DuckDB file; the message is one line for the user."""
+
+
+def _holder(message: str) -> str:
+    found = re.search(r"PID (\d+)", message)
+    return f" (process {found.group(1)})" if found else ""
+
+
+def ensure_not_in_use(database: Path) -> None:
+    for candidate in (database, database.with_name(database.name + ".building")):
+        if not candidate.exists():
+            continue
+        try:
+            duckdb.connect(str(candidate)).close()
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            raise WarehouseInUse(
+                f"{candidate}: the warehouse is in use by another process{_holder(str(error))}; "
+                "wait for that run to finish, or pass --warehouse with another folder"
+            ) from None
+
+
+def _remove_database(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+
+
+@contextmanager
+def building_database(database: Path) -> Iterator[Path]:
+    """Yields a fresh path to build into; on success it replaces `database`, on failure it is removed."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    ensure_not_in_use(database)
+    building = database.with_name(database.name + ".building")
+    _remove_database(building)
+    try:
+        yield building
+    except BaseException:
+        _remove_database(building)
+        raise
+    # Fold the write-ahead log into the file first, so the one file renamed below is the whole warehouse.
+    connection = duckdb.connect(str(building))
+    try:
+        connection.execute("force checkpoint")
+    finally:
+        connection.close()
+    _remove_database(database)
+    os.replace(building, database)
+
+
+@contextmanager
+def replacing_directory(final: Path) -> Iterator[Path]:
+    """Yields an empty sibling folder to write into; on success it takes the place of `final` as a whole."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    partial = final.with_name(f".{final.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(mode=0o700)
+    try:
+        yield partial
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    previous = final.with_name(f".{final.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        os.replace(final, previous)
+    os.replace(partial, final)
+    shutil.rmtree(previous, ignore_errors=True)

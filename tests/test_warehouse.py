@@ -1,0 +1,79 @@
+"""A run replaces the warehouse and the export folder only when it succeeds; a warehouse in use is refused in one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from conftest import run_cli
+from statereport.warehouse import WarehouseInUse, building_database, ensure_not_in_use, replacing_directory
+
+HOLD_LOCK = """
+import duckdb, sys, time
+connection = duckdb.connect(sys.argv[1])
+connection.execute('create table if not exists t (x integer)')
+print('locked', flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.fixture()
+def locked_warehouse(tmp_path):
+    database = tmp_path / "wh" / "ky.duckdb"
+    database.parent.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(database)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    yield database
+    holder.kill()
+    holder.wait()
+
+
+def test_a_warehouse_in_use_is_refused(locked_warehouse):
+    with pytest.raises(WarehouseInUse, match=r"ky\.duckdb: the warehouse is in use by another process \(process \d+\)"):
+        ensure_not_in_use(locked_warehouse)
+
+
+def test_cli_says_so_in_one_line_and_leaves_the_file_alone(locked_warehouse, tmp_path):
+    before = locked_warehouse.stat().st_ino
+    completed = run_cli("run", "--state", "ky", "--warehouse", str(locked_warehouse.parent), "--out", str(tmp_path / "out"), check=False)
+    assert completed.returncode == 4
+    assert "Traceback" not in completed.stderr
+    assert [line for line in completed.stderr.splitlines() if line.strip()] == [
+        line for line in completed.stderr.splitlines() if line.startswith("error:") and "in use by another process" in line
+    ]
+    assert locked_warehouse.stat().st_ino == before
+
+
+def test_failed_build_keeps_the_previous_warehouse(tmp_path):
+    database = tmp_path / "ky.duckdb"
+    with building_database(database) as building:
+        duckdb.connect(str(building)).execute("create table marker as select 'first' as run").close()
+    with pytest.raises(RuntimeError), building_database(database) as building:
+        duckdb.connect(str(building)).execute("create table marker as select 'second' as run").close()
+        raise RuntimeError("the build failed")
+    assert duckdb.connect(str(database), read_only=True).execute("select run from marker").fetchone()[0] == "first"
+    assert not (tmp_path / "ky.duckdb.building").exists()
+
+
+def test_failed_export_keeps_the_previous_files(tmp_path):
+    final = tmp_path / "out" / "ky"
+    with replacing_directory(final) as partial:
+        (partial / "KECS_LEAD_Detail.csv").write_text("first\n")
+    with pytest.raises(RuntimeError), replacing_directory(final) as partial:
+        (partial / "KECS_LEAD_Detail.csv").write_text("second, half-writ")
+        raise RuntimeError("killed midway")
+    assert (final / "KECS_LEAD_Detail.csv").read_text() == "first\n"
+    assert sorted(p.name for p in final.parent.iterdir()) == ["ky"]
+
+
+def test_successful_export_replaces_the_whole_folder(tmp_path):
+    final = tmp_path / "out" / "ky"
+    with replacing_directory(final) as partial:
+        (partial / "old_only.csv").write_text("x")
+    with replacing_directory(final) as partial:
+        (partial / "new.csv").write_text("y")
+    assert sorted(p.name for p in final.iterdir()) == ["new.csv"]
+    assert oct(final.stat().st_mode & 0o777) == "0o700"
