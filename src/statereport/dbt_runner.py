@@ -12,6 +12,15 @@ from statereport import PROJECT_ROOT
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 
 
+def project_vars(overrides: dict | None = None) -> dict:
+    """The run's dbt vars as the models see them: dbt_project.yml's `vars:` with the run's `--vars` on top.
+    The export writers read them (generated_at, kids_*) so files follow the same settings as the models."""
+    import yaml
+
+    project = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    return {**(project.get("vars") or {}), **(overrides or {})}
+
+
 class DbtFailure(Exception):
     """A dbt command did not succeed; the message says which and how many nodes failed."""
 
@@ -57,6 +66,9 @@ class DbtSession:
             detail = f": {', '.join(failed[:10])}" if failed else (f": {result.exception}" if result.exception else "")
             raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}")
         return result
+
+    def run_vars(self) -> dict:
+        return project_vars(json.loads(self.vars_json))
 
     def seed_sample(self) -> None:
         self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")

@@ -11,12 +11,16 @@ that header (the vendor's element name), so users query marts comfortably and fi
 
 CSV goes through DuckDB `COPY`; HTML through a Jinja template. Every file is written to a temporary name
 in the same folder and renamed, so a failed run never leaves a half-written file behind.
+
+A model whose formats include `state` or `xml` is a Kansas KIDS extract: `statereport.kids_files` writes all of its
+formats (State Format with TH/TT, records-limit zip, revision naming, layout cleaning, XML), reusing the CSV and HTML
+writers below, and the run's KIDS cleaning warnings go to `kids_file_warnings.csv` beside the files.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -25,12 +29,20 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 _TEMPLATES = Environment(loader=PackageLoader("statereport", "templates"), autoescape=select_autoescape(["html"]))
 
 
+KIDS_FORMATS = {"state", "xml"}
+
+
+class ExportError(Exception):
+    """An export file cannot be written as its spec requires; the message says which file and why."""
+
+
 @dataclass
 class WrittenFile:
     model: str
     path: Path
     rows: int
     size: int
+    notes: list[str] = field(default_factory=list)  # warnings the run output shows under the file
 
 
 def _relation(node) -> str:
@@ -56,6 +68,12 @@ def _replace_atomically(temporary: Path, final: Path) -> None:
     os.replace(temporary, final)
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_bytes(data)
+    _replace_atomically(temporary, path)
+
+
 def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.partial")
     escaped = str(temporary).replace("'", "''")
@@ -67,29 +85,58 @@ def write_html(connection: duckdb.DuckDBPyConnection, query: str, path: Path, ti
     cursor = connection.execute(query)
     columns = [d[0] for d in cursor.description]
     rows = [["" if v is None else str(v) for v in row] for row in cursor.fetchall()]
-    temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_text(_TEMPLATES.get_template("extract.html.j2").render(title=title, columns=columns, rows=rows), encoding="utf-8")
-    _replace_atomically(temporary, path)
+    html = _TEMPLATES.get_template("extract.html.j2").render(title=title, columns=columns, rows=rows)
+    write_bytes_atomically(path, html.encode("utf-8"))
 
 
-def export_models(database: Path, nodes: list, out_dir: Path) -> list[WrittenFile]:
+def node_columns(node) -> list[tuple[str, str, bool]]:
+    """(column, header, carries SSN digits) for every documented column, in model order."""
+    return [
+        (name, (column.meta or {}).get("header", name), bool((column.meta or {}).get("kids_ssn_last4", False)))
+        for name, column in node.columns.items()
+    ]
+
+
+def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | None = None) -> list[WrittenFile]:
+    """Writes every export of `nodes`. `run_vars` are the run's dbt vars (project defaults plus overrides), read by
+    the KIDS writers (generated_at, kids_*); None means the project's defaults."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[WrittenFile] = []
+    kids_warnings: list[dict] | None = None
     connection = duckdb.connect(str(database))
     try:
         for node in nodes:
             spec = node.config.meta["export"]
+            formats = spec.get("formats", ["csv"])
+            if KIDS_FORMATS & set(formats):
+                from statereport import kids_files
+                from statereport.dbt_runner import project_vars
+
+                options = kids_files.KidsFileOptions.from_vars(project_vars() if run_vars is None else run_vars)
+                result = kids_files.write_kids_extract(
+                    connection, _relation(node), node_columns(node), out_dir, options,
+                    file_name=spec["file_name"], formats=formats, order_by=spec.get("order_by"),
+                )
+                written.extend(WrittenFile(node.name, path, result.rows, path.stat().st_size) for path, _ in result.files)
+                kids_warnings = (kids_warnings or []) + result.warnings
+                continue
             query = export_query(node)
             rows = connection.execute(f"select count(*) from {_relation(node)}").fetchone()[0]
-            for file_format in spec.get("formats", ["csv"]):
+            for file_format in formats:
                 path = out_dir / f"{spec['file_name']}.{file_format}"
                 if file_format == "csv":
                     write_csv(connection, query, path)
                 elif file_format == "html":
                     write_html(connection, query, path, spec["file_name"])
                 else:
-                    continue  # other formats (State Format, XML) have their own writers
+                    raise ExportError(f"{node.name}: no writer for export format {file_format!r}")
                 written.append(WrittenFile(node.name, path, rows, path.stat().st_size))
     finally:
         connection.close()
+    if kids_warnings is not None:
+        from statereport import kids_files
+
+        path = kids_files.write_warnings(kids_warnings, out_dir)
+        notes = [kids_files.warning_line(warning) for warning in kids_warnings]
+        written.append(WrittenFile("kids_file_warnings", path, len(kids_warnings), path.stat().st_size, notes))
     return written

@@ -1,0 +1,453 @@
+"""Kansas KIDS Collection Extract files: State Format (tab-delimited, TH/TT), and the CSV, HTML and XML review formats.
+
+Spec: seed 004 (IC "KIDS Collection Extracts": Format, Records Limit Per File, File Revision Number, Report Header,
+Report Footer) and specs/ks_kids_extracts.md §4 and Gaps 9-13. The writers read the KIDS marts
+(`models/marts/ks_kids/ks_kids__<type>`: 77 text columns D1..D77, each `meta.header` = the IC field name) and never
+derive or reformat a field: dates and numbers are formatted once, in the marts. The writers only guard the layout.
+
+Decisions where the spec is silent or inconsistent (each one is a rule id, listed in the README's KIDS section):
+
+KIDS-FILE-HEADER (TH): `TH`, Extract Date, Extract Time, Transmission ID, Version, Delimiter Character, in that order
+    (seed "Report Header"). Extract Date is MM/DD/YYYY: IC's text says "MM/DD/YY" but gives the field 10 bytes, which is
+    exactly MM/DD/YYYY, the format every KIDS date field uses (Gap 9). Extract Time is HH:MM:SS. Both come from
+    var('generated_at'), never the wall clock. Delimiter Character is the literal text `0X09`.
+KIDS-FILE-VERSION: H5 is var('kids_file_version'), default `18.0` (IC: "always 18.0"; PowerSchool documents 19.0, Gap 13).
+KIDS-FILE-TRANSMISSION-ID: H4 = T2, at most 10 characters. var('kids_transmission_id') when set (then used for every
+    file of the run); otherwise 10 digits derived from a SHA-256 of the run's vars (state, run date, generated_at,
+    every kids_* var, ...), the file name and the part number: same vars => same id, and a resubmission (new
+    revision) or another part gets another id.
+KIDS-FILE-FOOTER (TT): `TT`, Transmission ID (= H4), Number of Records = detail records + 2 (TH and TT included).
+KIDS-FILE-DETAIL: D1..D77 in field order, every field always present (77 tab-separated fields), no padding (the spec's
+    widths are maximum lengths, Gap 10), UTF-8 without byte-order mark, every record ending CRLF (Gap 10: KSDE's
+    upload is a Windows web application; CRLF is what a district's Windows tools produce and read).
+KIDS-FILE-LAYOUT-CLEAN: a value containing a tab, line feed, carriage return or any other control character (or the
+    Unicode line separators U+0085, U+2028, U+2029) would break the tab-delimited layout (or the XML). Each run of such
+    characters is replaced by one space, in every format alike (so the review files show what is submitted), and
+    every cleaned value gets a row in `kids_file_warnings.csv` beside the files (file, record number, D11 student
+    identifier, D13 state student identifier, field, problem; never the value itself, which may be a name), and a
+    warning line in the run output. Nothing is cleaned silently.
+KIDS-FILE-REVISION: the State Format file name is `<file_name>_R<revision, 2 digits>.txt` (or `.zip`), revision =
+    var('kids_file_revision') (default 1): KSDE accepts a file name once, so each resubmission raises the revision and
+    gets a new name (Gap 11: IC's own pattern is not documented). The review formats (CSV/HTML/XML) are not submitted
+    and keep `<file_name>.<format>`.
+KIDS-FILE-RECORDS-LIMIT: var('kids_records_limit'), default 0 = no limit. When it is LESS than the number of detail
+    records, the State Format output is one `.zip` of tab-delimited parts `<name>_R<rev>_P<n>.txt` with at most that
+    many detail records each (the count never includes TH/TT). Every part is a complete State Format file with its own
+    TH and TT, its own transmission id and its own count (detail records of that part + 2) (Gap 11): KSDE checks the
+    TH/TT pair and the count of each file it reads, so a part without them would be rejected. Zip entries carry the
+    generated_at timestamp and fixed attributes, so the zip is byte-reproducible.
+KIDS-FILE-QERY-ALONE: QERY records are never written in a file with another record type (seed: "QERY records cannot
+    be included in a batch file with other record types"); a relation mixing them stops the export.
+KIDS-FILE-SSN: var('kids_output_ssn_last4'), default false: a mart column whose YAML meta has `kids_ssn_last4: true`
+    is written blank in every format unless the option is on (IC's "Social Security Number Optional" checkbox, marked
+    by default here). Which D-field carries the SSN digits is not documented (Gap 4), so no KIDS mart column carries
+    the flag today and the option has no effect until one does.
+KIDS-FILE-XML: review XML is `<KIDS_Data>` with one `<KIDS_Record>` per detail record and one child element per field
+    in D1..D77 order (root and record names follow KSDE's own XML, spec §4.2; IC's element names are unknown, Gap 12).
+    Element names come from the headers by `xml_element_name`: letters and digits kept (accents dropped), every other
+    run of characters becomes `_` (`State History/Gov Assessment` -> `State_History_Gov_Assessment`); a name that would
+    start with a digit or `xml` gets a leading `_`; a repeated name gets `_D<field number>`. Values are escaped by the
+    standard library (xml.etree); an empty value is an empty element.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+from xml.etree import ElementTree
+
+import duckdb
+
+from statereport.exports import ExportError, write_bytes_atomically, write_csv, write_html
+
+FIELD_COUNT = 77
+FIELD_SEPARATOR = "\t"
+RECORD_TERMINATOR = "\r\n"
+ENCODING = "utf-8"
+HEADER_DATE_FORMAT = "%m/%d/%Y"
+HEADER_TIME_FORMAT = "%H:%M:%S"
+DELIMITER_CHARACTER = "0X09"
+DEFAULT_VERSION = "18.0"
+HEADER_FIELD_MAX = 10  # bytes of H4 Transmission ID, H5 Version and T2 (seed "Report Header/Footer")
+STUDENT_IDENTIFIER_FIELD = 11  # D11 Student Identifier (local)
+STATE_STUDENT_IDENTIFIER_FIELD = 13  # D13 State Student Identifier
+WARNINGS_FILE = "kids_file_warnings.csv"
+WARNING_COLUMNS = (
+    "rule_id", "file_name", "record_type", "record_number", "student_identifier", "state_student_identifier",
+    "field", "field_name", "problem", "action",
+)
+
+# One definition of "breaks the layout", used by the Python writers (State Format, XML) and, as an RE2 pattern,
+# by the SQL that feeds DuckDB COPY (CSV) and the HTML template: every format shows the same cleaned value.
+_LAYOUT_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]+")
+_LAYOUT_BREAKING_RE2 = r"[\x00-\x1f\x7f\x{85}\x{2028}\x{2029}]+"
+_CHARACTER_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
+_GENERATED_AT_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+class KidsFileError(ExportError):
+    """A KIDS file cannot be written as the spec requires (bad option, wrong layout, QERY mixed with others)."""
+
+
+class KidsColumn(NamedTuple):
+    """One mart column: its name, its header (the IC field name) and whether it carries SSN digits."""
+
+    name: str
+    header: str
+    ssn_last4: bool = False
+
+
+@dataclass(frozen=True)
+class KidsFileOptions:
+    """The extract editor's file options. Build them from the run's dbt vars with `from_vars`."""
+
+    generated_at: datetime
+    file_version: str = DEFAULT_VERSION
+    transmission_id: str | None = None
+    file_revision: int = 1
+    records_limit: int = 0
+    output_ssn_last4: bool = False
+    run_fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        _check_header_text("kids_file_version", self.file_version)
+        if self.transmission_id is not None:
+            _check_header_text("kids_transmission_id", self.transmission_id)
+        if isinstance(self.file_revision, bool) or not isinstance(self.file_revision, int) or self.file_revision < 1:
+            raise KidsFileError(f"kids_file_revision must be a whole number from 1 up, not {self.file_revision!r}")
+        if isinstance(self.records_limit, bool) or not isinstance(self.records_limit, int) or self.records_limit < 0:
+            raise KidsFileError(f"kids_records_limit must be 0 (no limit) or a whole number, not {self.records_limit!r}")
+
+    @classmethod
+    def from_vars(cls, run_vars: dict) -> KidsFileOptions:
+        """Reads generated_at and the kids_* vars; the fingerprint (for default transmission ids) is every var but
+        kids_transmission_id, so the same vars always give the same ids."""
+        transmission_id = run_vars.get("kids_transmission_id")
+        fingerprint = {key: value for key, value in run_vars.items() if key != "kids_transmission_id"}
+        return cls(
+            generated_at=parse_generated_at(run_vars.get("generated_at")),
+            file_version=str(run_vars.get("kids_file_version", DEFAULT_VERSION)),
+            transmission_id=None if transmission_id in (None, "") else str(transmission_id),
+            file_revision=_whole_number("kids_file_revision", run_vars.get("kids_file_revision", 1)),
+            records_limit=_whole_number("kids_records_limit", run_vars.get("kids_records_limit", 0)),
+            output_ssn_last4=_flag(run_vars.get("kids_output_ssn_last4", False)),
+            run_fingerprint=json.dumps(fingerprint, sort_keys=True, default=str),
+        )
+
+
+@dataclass
+class KidsExtract:
+    """One extract's detail records, read once from the mart, cleaned, in file order."""
+
+    file_name: str
+    columns: list[KidsColumn]
+    records: list[list[str]]
+    warnings: list[dict] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+@dataclass
+class KidsWritten:
+    """What `write_kids_extract` wrote: the files (path, format) and the cleaning warnings."""
+
+    files: list[tuple[Path, str]]
+    rows: int
+    warnings: list[dict]
+
+
+def parse_generated_at(value) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    text = str(value or "").strip()
+    for pattern in _GENERATED_AT_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    raise KidsFileError(f"generated_at must look like YYYY-MM-DD HH:MM:SS, not {value!r}")
+
+
+def _whole_number(name: str, value) -> int:
+    try:
+        if isinstance(value, str):
+            value = value.strip() or "0"
+        number = int(value)
+    except (TypeError, ValueError):
+        raise KidsFileError(f"{name} must be a whole number, not {value!r}") from None
+    if number != value and not isinstance(value, str):
+        raise KidsFileError(f"{name} must be a whole number, not {value!r}")
+    return number
+
+
+def _flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _check_header_text(name: str, value: str) -> None:
+    if not value or len(value) > HEADER_FIELD_MAX or _LAYOUT_BREAKING.search(value) or value != value.strip():
+        raise KidsFileError(
+            f"{name} must be 1 to {HEADER_FIELD_MAX} characters without tabs, line breaks or surrounding spaces, "
+            f"not {value!r}"
+        )
+
+
+def clean_value(value: str) -> str:
+    """KIDS-FILE-LAYOUT-CLEAN: each run of layout-breaking characters becomes one space."""
+    return _LAYOUT_BREAKING.sub(" ", value)
+
+
+def _describe_breaking(value: str) -> str:
+    found: list[str] = []
+    for character in value:
+        if _LAYOUT_BREAKING.fullmatch(character):
+            name = _CHARACTER_NAMES.get(character, f"control character U+{ord(character):04X}")
+            if name not in found:
+                found.append(name)
+    return ", ".join(found)
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _order_clause(columns: list[KidsColumn], order_by: str | None) -> str:
+    """The mart's documented order, then every column as a tie-breaker: ties would otherwise come out in whatever
+    order DuckDB's threads finish, and the files must be byte-identical from run to run."""
+    keys = ([order_by] if order_by else []) + [_quote(column.name) for column in columns]
+    return " order by " + ", ".join(keys)
+
+
+def _check_layout(connection: duckdb.DuckDBPyConnection, relation: str, columns: list[KidsColumn]) -> None:
+    if len(columns) != FIELD_COUNT:
+        raise KidsFileError(f"{relation}: a KIDS extract has exactly {FIELD_COUNT} fields D1-D77, this one has {len(columns)}")
+    described = connection.execute(f"select * from {relation} limit 0").description
+    types = {name: str(kind) for name, kind, *_ in described}
+    for position, column in enumerate(columns, start=1):
+        if column.name not in types:
+            raise KidsFileError(f"{relation}: documented column {column.name!r} (D{position}) is not in the relation")
+        if types[column.name].upper() not in ("VARCHAR", "STRING"):
+            raise KidsFileError(
+                f"{relation}: column {column.name!r} (D{position}) is {types[column.name]}; KIDS marts format every "
+                "value as text (dates MM/DD/YYYY) and the file writers never reformat"
+            )
+
+
+def read_extract(
+    connection: duckdb.DuckDBPyConnection,
+    relation: str,
+    columns: list,
+    options: KidsFileOptions,
+    *,
+    file_name: str,
+    order_by: str | None = None,
+) -> KidsExtract:
+    """Reads the mart's 77 text columns in file order, blanks SSN columns unless asked, cleans layout-breaking
+    characters and records one warning per cleaned value. Stops when QERY is mixed with other record types."""
+    columns = [KidsColumn(*column) for column in columns]
+    _check_layout(connection, relation, columns)
+    select_list = ", ".join(_quote(column.name) for column in columns)
+    rows = connection.execute(f"select {select_list} from {relation}{_order_clause(columns, order_by)}").fetchall()
+    record_types = sorted({"" if row[0] is None else row[0] for row in rows})
+    if "QERY" in record_types and len(record_types) > 1:
+        raise KidsFileError(
+            f"{file_name}: QERY records cannot be in a file with other record types (found {', '.join(record_types)})"
+        )
+    extract = KidsExtract(file_name, columns, [])
+    blanked = [column.ssn_last4 and not options.output_ssn_last4 for column in columns]
+    for record_number, row in enumerate(rows, start=1):
+        values = ["" if value is None or blank else value for value, blank in zip(row, blanked)]
+        for position, value in enumerate(values, start=1):
+            if _LAYOUT_BREAKING.search(value):
+                values[position - 1] = clean_value(value)
+                extract.warnings.append({
+                    "rule_id": "KIDS-FILE-LAYOUT-CLEAN",
+                    "file_name": file_name,
+                    "record_type": values[0],
+                    "record_number": record_number,
+                    "student_identifier": clean_value(values[STUDENT_IDENTIFIER_FIELD - 1]),
+                    "state_student_identifier": clean_value(values[STATE_STUDENT_IDENTIFIER_FIELD - 1]),
+                    "field": f"D{position}",
+                    "field_name": columns[position - 1].header,
+                    "problem": f"value contained {_describe_breaking(value)}",
+                    "action": "each run replaced by one space in every format; fix the value in the SIS",
+                })
+        extract.records.append(values)
+    return extract
+
+
+def review_query(relation: str, columns: list, options: KidsFileOptions, order_by: str | None = None) -> str:
+    """The select the CSV and HTML review files are written from: the same cleaned values, order and headers as the
+    State Format (cleaning done by DuckDB with the same character class)."""
+    columns = [KidsColumn(*column) for column in columns]
+    expressions = []
+    for column in columns:
+        if column.ssn_last4 and not options.output_ssn_last4:
+            expression = "''"
+        else:
+            expression = f"regexp_replace(coalesce({_quote(column.name)}, ''), '{_LAYOUT_BREAKING_RE2}', ' ', 'g')"
+        expressions.append(f"{expression} as {_quote(column.header)}")
+    return f"select {', '.join(expressions)} from {relation}{_order_clause(columns, order_by)}"
+
+
+def transmission_id(options: KidsFileOptions, file_base: str, part: int) -> str:
+    """KIDS-FILE-TRANSMISSION-ID: the option when set, else 10 digits from the run's vars, the file and the part."""
+    if options.transmission_id is not None:
+        return options.transmission_id
+    digest = hashlib.sha256(f"{options.run_fingerprint}|{file_base}|{part}".encode()).hexdigest()
+    return f"{int(digest, 16) % 10**HEADER_FIELD_MAX:0{HEADER_FIELD_MAX}d}"
+
+
+def state_format_text(records: list[list[str]], options: KidsFileOptions, transmission: str) -> str:
+    """One State Format file: TH, the detail records, TT (count includes TH and TT)."""
+    header = [
+        "TH",
+        options.generated_at.strftime(HEADER_DATE_FORMAT),
+        options.generated_at.strftime(HEADER_TIME_FORMAT),
+        transmission,
+        options.file_version,
+        DELIMITER_CHARACTER,
+    ]
+    footer = ["TT", transmission, str(len(records) + 2)]
+    lines = [header, *records, footer]
+    return "".join(FIELD_SEPARATOR.join(line) + RECORD_TERMINATOR for line in lines)
+
+
+def state_file_base(file_name: str, options: KidsFileOptions) -> str:
+    """KIDS-FILE-REVISION: the submitted file's name without extension."""
+    return f"{file_name}_R{options.file_revision:02d}"
+
+
+def write_state_format(extract: KidsExtract, out_dir: Path, options: KidsFileOptions) -> Path:
+    """Writes `<name>_R<rev>.txt`, or `<name>_R<rev>.zip` of parts when the records limit is below the record count.
+    Removes the other variant of the same name left by an earlier run, so the folder never holds both."""
+    base = state_file_base(extract.file_name, options)
+    single, archive = out_dir / f"{base}.txt", out_dir / f"{base}.zip"
+    limit = options.records_limit
+    if limit and limit < len(extract.records):
+        parts = [extract.records[start:start + limit] for start in range(0, len(extract.records), limit)]
+        width = max(2, len(str(len(parts))))
+        members = [
+            (f"{base}_P{number:0{width}d}.txt", state_format_text(part, options, transmission_id(options, base, number)))
+            for number, part in enumerate(parts, start=1)
+        ]
+        write_bytes_atomically(archive, _zip_bytes(members, options.generated_at))
+        written, stale = archive, single
+    else:
+        text = state_format_text(extract.records, options, transmission_id(options, base, 1))
+        write_bytes_atomically(single, text.encode(ENCODING))
+        written, stale = single, archive
+    stale.unlink(missing_ok=True)
+    return written
+
+
+def _zip_bytes(members: list[tuple[str, str]], stamp: datetime) -> bytes:
+    """A zip whose bytes depend only on its members and the stamp: fixed entry time, system and permissions."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members:
+            info = zipfile.ZipInfo(name, date_time=(max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour,
+                                                    stamp.minute, stamp.second))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, text.encode(ENCODING), compresslevel=6)
+    return buffer.getvalue()
+
+
+def xml_element_name(header: str, position: int) -> str:
+    """KIDS-FILE-XML: a well-formed element name for a field header (see the module notes)."""
+    ascii_text = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode("ascii")
+    name = re.sub(r"[^A-Za-z0-9]+", "_", ascii_text).strip("_") or f"D{position}"
+    if name[0].isdigit() or name.lower().startswith("xml"):
+        name = f"_{name}"
+    return name
+
+
+def xml_element_names(headers: list[str]) -> list[str]:
+    names: list[str] = []
+    for position, header in enumerate(headers, start=1):
+        name = xml_element_name(header, position)
+        names.append(f"{name}_D{position}" if name in names else name)
+    return names
+
+
+def write_xml(extract: KidsExtract, path: Path) -> None:
+    root = ElementTree.Element("KIDS_Data", {"file_name": extract.file_name, "records": str(len(extract.records))})
+    names = xml_element_names(extract.headers)
+    for values in extract.records:
+        record = ElementTree.SubElement(root, "KIDS_Record")
+        for name, value in zip(names, values):
+            ElementTree.SubElement(record, name).text = value
+    ElementTree.indent(root, space="  ")
+    buffer = io.BytesIO()
+    ElementTree.ElementTree(root).write(buffer, encoding="UTF-8", xml_declaration=True)
+    write_bytes_atomically(path, buffer.getvalue() + b"\n")
+
+
+def write_kids_extract(
+    connection: duckdb.DuckDBPyConnection,
+    relation: str,
+    columns: list,
+    out_dir: Path,
+    options: KidsFileOptions,
+    *,
+    file_name: str,
+    formats: list[str],
+    order_by: str | None = None,
+) -> KidsWritten:
+    """Writes one KIDS extract in each requested format: state, csv, html, xml."""
+    unknown = sorted(set(formats) - {"state", "csv", "html", "xml"})
+    if unknown:
+        raise KidsFileError(f"{file_name}: unknown KIDS format(s) {', '.join(unknown)}")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    extract = read_extract(connection, relation, columns, options, file_name=file_name, order_by=order_by)
+    files: list[tuple[Path, str]] = []
+    for file_format in formats:
+        if file_format == "state":
+            path = write_state_format(extract, out_dir, options)
+        elif file_format == "xml":
+            path = out_dir / f"{file_name}.xml"
+            write_xml(extract, path)
+        elif file_format == "csv":
+            path = out_dir / f"{file_name}.csv"
+            write_csv(connection, review_query(relation, columns, options, order_by), path)
+        else:
+            path = out_dir / f"{file_name}.html"
+            write_html(connection, review_query(relation, columns, options, order_by), path, file_name)
+        files.append((path, file_format))
+    return KidsWritten(files, len(extract.records), extract.warnings)
+
+
+def write_warnings(warnings: list[dict], out_dir: Path) -> Path:
+    """`kids_file_warnings.csv`: one row per cleaned value, header only when there is none (so an earlier run's
+    warnings never linger)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=WARNING_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(warnings)
+    path = Path(out_dir) / WARNINGS_FILE
+    write_bytes_atomically(path, buffer.getvalue().encode(ENCODING))
+    return path
+
+
+def warning_line(warning: dict) -> str:
+    return (
+        f"{warning['file_name']} record {warning['record_number']} (student {warning['student_identifier'] or '?'}, "
+        f"state id {warning['state_student_identifier'] or '?'}) {warning['field']} {warning['field_name']}: "
+        f"{warning['problem']}; replaced by a space"
+    )
