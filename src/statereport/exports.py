@@ -103,6 +103,8 @@ def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | N
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[WrittenFile] = []
     kids_warnings: list[dict] | None = None
+    # Not read_only: dbt-duckdb, run in this same process, still holds the file open read-write, and DuckDB refuses a
+    # second connection to one file with another configuration. The writers only read.
     connection = duckdb.connect(str(database))
     try:
         for node in nodes:
