@@ -422,3 +422,53 @@ def test_sample_district_kids_files(ks):
         assert (ks.out_dir / f"{name}.html").exists()
     assert (ks.out_dir / "kids_file_warnings.csv").exists()
     assert "kids_file_warnings" in ks.stdout
+
+
+def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
+    """`statereport run --kids-*` options reach the dbt vars and, through DbtSession.run_vars, the KIDS writers."""
+    from click.testing import CliRunner
+
+    from statereport import cli
+    from statereport.dbt_runner import project_vars
+
+    seen = {}
+
+    class FakeSession:
+        def __init__(self, state, database, dbt_vars, quiet=False):
+            self.dbt_vars = dbt_vars
+
+        def seed_sample(self):
+            pass
+
+        def build(self, include_tests):
+            pass
+
+        def export_models(self):
+            return []
+
+        def run_vars(self):
+            return project_vars({"state": "ks", **self.dbt_vars})
+
+    def fake_export(database, nodes, out_dir, run_vars):
+        seen.update(run_vars)
+        return []
+
+    monkeypatch.setattr(cli, "DbtSession", FakeSession)
+    monkeypatch.setattr(cli, "export_models", fake_export)
+    result = CliRunner().invoke(cli.main, [
+        "run", "--state", "ks", "--out", str(tmp_path / "out"), "--warehouse", str(tmp_path / "wh"),
+        "--kids-file-revision", "3", "--kids-records-limit", "250", "--kids-file-version", "19.0",
+        "--kids-transmission-id", "T000000042"])
+    assert result.exit_code == 0, result.output
+    chosen = KidsFileOptions.from_vars(seen)
+    assert (chosen.file_revision, chosen.records_limit, chosen.file_version, chosen.transmission_id) == (
+        3, 250, "19.0", "T000000042")
+    refused = CliRunner().invoke(cli.main, ["run", "--state", "ks", "--kids-file-revision", "0"])
+    assert refused.exit_code == 2 and "kids-file-revision" in refused.output
+
+    seen.clear()
+    too_long = CliRunner().invoke(cli.main, [
+        "run", "--state", "ks", "--out", str(tmp_path / "out"), "--warehouse", str(tmp_path / "wh"),
+        "--kids-transmission-id", "ELEVENCHARS"])
+    assert too_long.exit_code == cli.EXIT_EXPORT_FAILED and "kids_transmission_id" in too_long.output
+    assert seen == {}, "refused before the build and export"

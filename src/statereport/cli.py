@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from statereport import PROJECT_ROOT
-from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession
+from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession, project_vars
 from statereport.exports import ExportError, export_models
+from statereport.kids_files import KidsFileOptions
 from statereport.loader import InputError, load_district
 from statereport.warehouse import WarehouseInUse, building_database, replacing_directory
 
@@ -67,6 +68,8 @@ def run(state: str, data_dir: Path | None, out_dir: Path, warehouse: Path, run_d
     }
     dbt_vars.update({name: value for name, value in kids_options.items() if value is not None})
     try:
+        if "ks" in _states(state):  # a bad KIDS file option stops the run before the build, not after it
+            KidsFileOptions.from_vars(project_vars({"state": "ks", **dbt_vars}))
         for one_state in _states(state):
             final_out = Path(out_dir) / one_state
             # The previous warehouse and files stay in place until this state's whole run has succeeded.

@@ -5,7 +5,7 @@ Report Footer) and specs/ks_kids_extracts.md §4 and Gaps 9-13. The writers read
 (`models/marts/ks_kids/ks_kids__<type>`: 77 text columns D1..D77, each `meta.header` = the IC field name) and never
 derive or reformat a field: dates and numbers are formatted once, in the marts. The writers only guard the layout.
 
-Decisions where the spec is silent or inconsistent (each one is a rule id, listed in the README's KIDS section):
+Decisions where the spec is silent or inconsistent, each with a rule id (the README's "Kansas KIDS files" sums them up):
 
 KIDS-FILE-HEADER (TH): `TH`, Extract Date, Extract Time, Transmission ID, Version, Delimiter Character, in that order
     (seed "Report Header"). Extract Date is MM/DD/YYYY: IC's text says "MM/DD/YY" but gives the field 10 bytes, which is
