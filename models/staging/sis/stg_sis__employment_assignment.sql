@@ -18,6 +18,7 @@ cleaned as (
         "primary",
         counselor,
         supervisor,
+        substitute,
         {{ clean_text('type') }} as type,
         {{ clean_text('alt_type') }} as alt_type,
         {{ clean_text('employee_type') }} as employee_type

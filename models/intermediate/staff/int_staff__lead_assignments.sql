@@ -1,0 +1,86 @@
+-- District Assignments overlapping the LEAD reporting year (7/1-6/30; IC-STAFF "active staff"), each with what decides
+-- whether the Staff (Detail) report carries it:
+--   LEAD-STAFF-ACTIVE: the person also has a District Employment overlapping the same year (int_staff__lead_epsb_id);
+--   LEAD-STAFF-SCHOOL-SCOPE (ours): the assignment's school has a calendar of the reporting year that the extract
+--     covers (editor "Select Calendar", var lead_calendar_ids; empty = all; summer-school calendars never count,
+--     IC-LEAD population). The Staff page says "active staff for a given calendar" without the join; assumption.
+-- Also used by LEAD-ISSUE-01/02/12 (assignment at the section's school) and LEAD-ISSUE-17.
+{% set calendar_ids = var('lead_calendar_ids', []) %}
+{% set calendar_filter = ('calendars.calendar_id in (' ~ (calendar_ids | join(', ')) ~ ')') if calendar_ids | length > 0 else 'true' %}
+with
+
+assignments as (
+    select * from {{ ref('stg_sis__employment_assignment') }}
+),
+
+calendars as (
+    select * from {{ ref('stg_sis__calendar') }}
+),
+
+schools as (
+    select * from {{ ref('stg_sis__school') }}
+),
+
+districts as (
+    select * from {{ ref('stg_sis__district') }}
+),
+
+epsb as (
+    select * from {{ ref('int_staff__lead_epsb_id') }}
+),
+
+reporting_year as (
+    select * from {{ ref('int_lead_reports__reporting_year') }}
+),
+
+schools_in_scope as (
+    select distinct calendars.school_id
+    from calendars
+    inner join reporting_year on calendars.end_year = reporting_year.end_year
+    where
+        not coalesce(calendars.summer_school, false)
+        and {{ calendar_filter }}
+),
+
+active_assignments as (
+    select
+        assignments.assignment_id,
+        assignments.person_id,
+        assignments.school_id,
+        assignments.start_date,
+        assignments.end_date,
+        assignments.type,
+        assignments.alt_type,
+        assignments.employee_type,
+        assignments.title,
+        assignments.teacher,
+        assignments.counselor,
+        assignments.supervisor,
+        assignments.substitute,
+        reporting_year.end_year
+    from assignments
+    cross join reporting_year
+    where
+        assignments.start_date <= reporting_year.year_end_date
+        and (assignments.end_date is null or assignments.end_date >= reporting_year.year_start_date)
+),
+
+decided as (
+    select
+        active_assignments.*,
+        schools.number as school_number,
+        schools.name as school_name,
+        districts.number as district_number,
+        districts.name as district_name,
+        epsb.employment_id,
+        epsb.epsb_id,
+        epsb.employment_id is not null as has_active_employment,
+        schools_in_scope.school_id is not null as school_in_scope
+    from active_assignments
+    left join schools on active_assignments.school_id = schools.school_id
+    left join districts on schools.district_id = districts.district_id
+    left join epsb on active_assignments.person_id = epsb.person_id
+    left join schools_in_scope on active_assignments.school_id = schools_in_scope.school_id
+)
+
+select * from decided
