@@ -1,0 +1,336 @@
+-- KIDS attendance by day: the basis of D22 Membership Days, D23 Attended Days and D24 Truant Student
+-- (ks_kids_extracts.md §7.1, §7.2; seed 004 "Attendance Days", "Truant").
+-- KIDS-D22-MEMBERSHIP (day part): every instructional day (day.instruction) of the enrollment's calendar and
+--   structure between its start and end date (open end = calendar end) is a membership day; no-shows have none.
+--   Each day is counted once: when a student has several enrollments in one calendar covering the same date, only
+--   the most recent primary one counts it (is_counted_day).
+-- KIDS-D23-ATTENDED (day part): attended fraction = minutes present / minutes scheduled, on the student's schedule:
+--   the distinct instructional periods of the day's bell schedule in which the student is rostered (active trial,
+--   roster and term dates covering the day); several courses in one period count the period length once. A student
+--   with no scheduled period that day is measured against the whole bell schedule. A period marked absent (status A)
+--   loses its minutes except any present minutes entered; a tardy/early release (T/E) with present minutes loses the
+--   rest. So a half-day kindergartner scheduled for the half day who attends all of it attends 1 day, not 0.5
+--   (KIDS-D23-KINDERGARTEN-HALF-DAY). Marks in periods the student is not scheduled for are ignored.
+-- KIDS-D24-TRUANCY (day part): an unexcused full day = every scheduled period marked status A, excuse U, or
+--   unexcused absent minutes >= the Whole Day Absence minutes (grade level setting, else calendar setting).
+-- Attendance codes (attendance_excuse) override the raw mark's status and excuse.
+-- Grain: one row per enrollment and instructional date.
+with
+
+enrollments as (
+    select * from {{ ref('stg_sis__enrollment') }}
+),
+
+calendars as (
+    select * from {{ ref('stg_sis__calendar') }}
+),
+
+days as (
+    select * from {{ ref('stg_sis__day') }}
+),
+
+grade_levels as (
+    select * from {{ ref('stg_sis__grade_level') }}
+),
+
+periods as (
+    select * from {{ ref('stg_sis__period') }}
+),
+
+terms as (
+    select * from {{ ref('stg_sis__term') }}
+),
+
+term_schedules as (
+    select * from {{ ref('stg_sis__term_schedule') }}
+),
+
+rosters as (
+    select * from {{ ref('stg_sis__roster') }}
+),
+
+sections as (
+    select * from {{ ref('stg_sis__section') }}
+),
+
+section_placements as (
+    select * from {{ ref('stg_sis__section_placement') }}
+),
+
+trials as (
+    select * from {{ ref('stg_sis__trial') }}
+),
+
+attendance as (
+    select * from {{ ref('stg_sis__attendance') }}
+),
+
+attendance_excuses as (
+    select * from {{ ref('stg_sis__attendance_excuse') }}
+),
+
+enrollment_days as (
+    select
+        enrollments.enrollment_id,
+        enrollments.person_id,
+        enrollments.calendar_id,
+        enrollments.structure_id,
+        enrollments.service_type,
+        enrollments.start_date as enrollment_start_date,
+        calendars.start_date as calendar_start_date,
+        calendars.end_date as calendar_end_date,
+        calendars.end_year,
+        days.date as attendance_date,
+        days.period_schedule_id,
+        coalesce(grade_levels.whole_day_absence, calendars.whole_day_absence) as whole_day_absence_minutes
+    from enrollments
+    inner join calendars
+        on enrollments.calendar_id = calendars.calendar_id
+    inner join days
+        on
+            enrollments.calendar_id = days.calendar_id
+            and enrollments.structure_id = days.structure_id
+            and enrollments.start_date <= days.date
+            and coalesce(enrollments.end_date, calendars.end_date, days.date) >= days.date
+    left join grade_levels
+        on
+            enrollments.calendar_id = grade_levels.calendar_id
+            and enrollments.structure_id = grade_levels.structure_id
+            and enrollments.grade = grade_levels.name
+    where
+        days.instruction
+        and not coalesce(enrollments.no_show, false)
+),
+
+counted_days as (
+    select
+        enrollment_days.*,
+        row_number() over (
+            partition by enrollment_days.person_id, enrollment_days.calendar_id, enrollment_days.attendance_date
+            order by
+                case when enrollment_days.service_type = 'P' then 0 else 1 end,
+                enrollment_days.enrollment_start_date desc,
+                enrollment_days.enrollment_id desc
+        ) = 1 as is_counted_day
+    from enrollment_days
+),
+
+-- terms of each structure, numbered into two semesters: term seq 1..n, semester = ceil(2 * seq / n)
+structure_terms as (
+    select
+        term_schedules.structure_id,
+        terms.start_date,
+        terms.end_date,
+        terms.seq,
+        count(*) over (partition by terms.term_schedule_id) as term_count
+    from terms
+    inner join term_schedules
+        on terms.term_schedule_id = term_schedules.term_schedule_id
+),
+
+day_semesters as (
+    select
+        counted_days.enrollment_id,
+        counted_days.attendance_date,
+        min(cast(ceil(2.0 * structure_terms.seq / structure_terms.term_count) as integer)) as semester_number
+    from counted_days
+    inner join structure_terms
+        on
+            counted_days.structure_id = structure_terms.structure_id
+            and counted_days.attendance_date between structure_terms.start_date and structure_terms.end_date
+    group by counted_days.enrollment_id, counted_days.attendance_date
+),
+
+instructional_periods as (
+    select
+        period_id,
+        period_schedule_id,
+        coalesce(period_minutes, 0) as period_minutes
+    from periods
+    where not coalesce(non_instructional, false)
+),
+
+rostered_periods as (
+    select distinct
+        counted_days.enrollment_id,
+        counted_days.attendance_date,
+        instructional_periods.period_id,
+        instructional_periods.period_minutes
+    from counted_days
+    inner join rosters
+        on
+            counted_days.person_id = rosters.person_id
+            and (rosters.start_date is null or counted_days.attendance_date >= rosters.start_date)
+            and (rosters.end_date is null or counted_days.attendance_date <= rosters.end_date)
+    inner join sections
+        on
+            rosters.section_id = sections.section_id
+            and rosters.trial_id = sections.trial_id
+    inner join trials
+        on
+            sections.trial_id = trials.trial_id
+            and trials.active
+            and counted_days.calendar_id = trials.calendar_id
+    inner join section_placements
+        on
+            sections.section_id = section_placements.section_id
+            and sections.trial_id = section_placements.trial_id
+    inner join terms
+        on
+            section_placements.term_id = terms.term_id
+            and counted_days.attendance_date between terms.start_date and terms.end_date
+    inner join instructional_periods
+        on
+            section_placements.period_id = instructional_periods.period_id
+            and counted_days.period_schedule_id = instructional_periods.period_schedule_id
+),
+
+days_with_schedule as (
+    select distinct
+        enrollment_id,
+        attendance_date
+    from rostered_periods
+),
+
+whole_day_periods as (
+    select
+        counted_days.enrollment_id,
+        counted_days.attendance_date,
+        instructional_periods.period_id,
+        instructional_periods.period_minutes
+    from counted_days
+    inner join instructional_periods
+        on counted_days.period_schedule_id = instructional_periods.period_schedule_id
+    left join days_with_schedule
+        on
+            counted_days.enrollment_id = days_with_schedule.enrollment_id
+            and counted_days.attendance_date = days_with_schedule.attendance_date
+    where days_with_schedule.enrollment_id is null
+),
+
+scheduled_periods as (
+    select * from rostered_periods
+    union all
+    select * from whole_day_periods
+),
+
+marks as (
+    select
+        attendance.person_id,
+        attendance.calendar_id,
+        attendance.date as attendance_date,
+        attendance.period_id,
+        coalesce(attendance_excuses.status, attendance.status) as mark_status,
+        coalesce(attendance_excuses.excuse, attendance.excuse) as mark_excuse,
+        attendance.present_minutes
+    from attendance
+    left join attendance_excuses
+        on attendance.excuse_id = attendance_excuses.excuse_id
+),
+
+period_results as (
+    select
+        scheduled_periods.enrollment_id,
+        scheduled_periods.attendance_date,
+        scheduled_periods.period_id,
+        scheduled_periods.period_minutes,
+        coalesce(max(
+            case
+                when marks.mark_status = 'A'
+                    then greatest(scheduled_periods.period_minutes - coalesce(marks.present_minutes, 0), 0)
+                when marks.mark_status in ('T', 'E') and marks.present_minutes is not null
+                    then greatest(scheduled_periods.period_minutes - marks.present_minutes, 0)
+                else 0
+            end
+        ), 0) as absent_minutes,
+        coalesce(max(
+            case
+                when marks.mark_status = 'A' and marks.mark_excuse = 'U'
+                    then greatest(scheduled_periods.period_minutes - coalesce(marks.present_minutes, 0), 0)
+                else 0
+            end
+        ), 0) as unexcused_absent_minutes,
+        coalesce(max(case when marks.mark_status = 'A' and marks.mark_excuse = 'U' then 1 else 0 end), 0)
+            as is_unexcused_absent_period
+    from scheduled_periods
+    inner join counted_days
+        on
+            scheduled_periods.enrollment_id = counted_days.enrollment_id
+            and scheduled_periods.attendance_date = counted_days.attendance_date
+    left join marks
+        on
+            counted_days.person_id = marks.person_id
+            and counted_days.calendar_id = marks.calendar_id
+            and scheduled_periods.attendance_date = marks.attendance_date
+            and scheduled_periods.period_id = marks.period_id
+    group by
+        scheduled_periods.enrollment_id,
+        scheduled_periods.attendance_date,
+        scheduled_periods.period_id,
+        scheduled_periods.period_minutes
+),
+
+day_results as (
+    select
+        enrollment_id,
+        attendance_date,
+        count(*) as scheduled_periods,
+        sum(period_minutes) as scheduled_minutes,
+        sum(absent_minutes) as absent_minutes,
+        sum(unexcused_absent_minutes) as unexcused_absent_minutes,
+        sum(is_unexcused_absent_period) as unexcused_absent_periods
+    from period_results
+    group by enrollment_id, attendance_date
+),
+
+final as (
+    select
+        counted_days.enrollment_id,
+        counted_days.person_id,
+        counted_days.calendar_id,
+        counted_days.end_year,
+        counted_days.service_type,
+        counted_days.attendance_date,
+        counted_days.calendar_start_date,
+        counted_days.is_counted_day,
+        coalesce(
+            day_semesters.semester_number,
+            case
+                when
+                    2 * {{ dbt.datediff('counted_days.calendar_start_date', 'counted_days.attendance_date', 'day') }}
+                    <= {{ dbt.datediff('counted_days.calendar_start_date', 'counted_days.calendar_end_date', 'day') }}
+                    then 1
+                else 2
+            end
+        ) as semester_number,
+        coalesce(day_results.scheduled_periods, 0) as scheduled_periods,
+        coalesce(day_results.scheduled_minutes, 0) as scheduled_minutes,
+        coalesce(day_results.absent_minutes, 0) as absent_minutes,
+        coalesce(day_results.unexcused_absent_minutes, 0) as unexcused_absent_minutes,
+        counted_days.whole_day_absence_minutes,
+        case
+            when coalesce(day_results.scheduled_minutes, 0) = 0 then 1.0
+            else
+                greatest(day_results.scheduled_minutes - day_results.absent_minutes, 0) * 1.0
+                / day_results.scheduled_minutes
+        end as attended_fraction,
+        coalesce(
+            day_results.scheduled_periods > 0
+            and (
+                day_results.unexcused_absent_periods = day_results.scheduled_periods
+                or day_results.unexcused_absent_minutes >= counted_days.whole_day_absence_minutes
+            ),
+            false
+        ) as is_unexcused_full_day
+    from counted_days
+    left join day_results
+        on
+            counted_days.enrollment_id = day_results.enrollment_id
+            and counted_days.attendance_date = day_results.attendance_date
+    left join day_semesters
+        on
+            counted_days.enrollment_id = day_semesters.enrollment_id
+            and counted_days.attendance_date = day_semesters.attendance_date
+)
+
+select * from final
