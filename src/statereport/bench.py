@@ -1,0 +1,147 @@
+"""Benchmark: synthetic districts at several sizes, each timed through load, build and export.
+
+Generation is cached under .bench_cache/ and not counted. Each size runs in its own process so its peak resident
+memory is its own. Prints figures only; nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import click
+import duckdb
+
+from statereport import PROJECT_ROOT
+
+CACHE = PROJECT_ROOT / ".bench_cache"
+SIZES = (7_000, 70_000, 700_000)
+SEED = 20251
+
+
+def _generate(state: str, students: int) -> Path:
+    folder = CACHE / f"{state}_{students}_seed{SEED}"
+    done = folder / ".complete"
+    if not done.exists():
+        subprocess.run(
+            [str(PROJECT_ROOT / "scripts" / "generate_district"), "--state", state, "--students", str(students),
+             "--seed", str(SEED), "--out", str(folder), "--format", "parquet"],
+            check=True,
+        )
+        done.write_text("ok")
+    return folder
+
+
+def _raw_read_floor(data_dir: Path) -> tuple[float, int]:
+    """Seconds DuckDB takes to read every raw file once into memory: the floor any load + build sits on."""
+    connection = duckdb.connect()
+    started = time.perf_counter()
+    rows = 0
+    for path in sorted(data_dir.glob("*.parquet")):
+        connection.execute(f"create or replace temp table t as select * from read_parquet('{path}')")
+        rows += connection.execute("select count(*) from t").fetchone()[0]
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return elapsed, rows
+
+
+def measure_one(state: str, data_dir: Path) -> dict:
+    """Load, build and export one district in this process; returns the phase times and peak RSS."""
+    from statereport.dbt_runner import DbtSession
+    from statereport.exports import export_models
+    from statereport.loader import load_district
+
+    figures: dict = {}
+    with tempfile.TemporaryDirectory(prefix="statereport-bench-") as scratch:
+        database = Path(scratch) / f"{state}.duckdb"
+        started = time.perf_counter()
+        loaded = load_district(database, data_dir, state)
+        figures["load_s"] = time.perf_counter() - started
+        figures["raw_rows"] = sum(t.rows for t in loaded)
+        started = time.perf_counter()
+        session = DbtSession(state, database, quiet=True)
+        figures["dbt_parse_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        session.build(include_tests=False)
+        figures["build_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        written = export_models(database, session.export_models(), Path(scratch) / "out")
+        figures["export_s"] = time.perf_counter() - started
+        figures["rows_per_extract"] = {}
+        for file in written:
+            figures["rows_per_extract"][file.model] = file.rows
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def _run_size(state: str, students: int) -> dict:
+    data_dir = _generate(state, students)
+    floor, raw_rows = _raw_read_floor(data_dir)
+    completed = subprocess.run(
+        [sys.executable, "-m", "statereport.bench", "measure-one", "--state", state, "--data-dir", str(data_dir)],
+        capture_output=True, text=True, cwd=PROJECT_ROOT,
+    )
+    if completed.returncode != 0:
+        raise click.ClickException(f"{state} at {students} students failed:\n{completed.stderr[-3000:]}")
+    figures = json.loads(completed.stdout.strip().splitlines()[-1])
+    figures.update(state=state, students=students, raw_read_floor_s=floor, raw_rows_read=raw_rows)
+    figures["total_s"] = figures["load_s"] + figures["dbt_parse_s"] + figures["build_s"] + figures["export_s"]
+    figures["build_export_over_floor"] = (figures["build_s"] + figures["export_s"]) / floor if floor else None
+    return figures
+
+
+def _print_table(figures: dict) -> None:
+    print(f"\n== {figures['state'].upper()} {figures['students']:,} students ({figures['raw_rows_read']:,} raw rows) ==")
+    for label, key in (("raw-read floor", "raw_read_floor_s"), ("load", "load_s"), ("dbt start-up", "dbt_parse_s"),
+                       ("build", "build_s"), ("export", "export_s"), ("total", "total_s")):
+        print(f"  {label:<16}{figures[key]:>9.2f} s")
+    print(f"  {'peak RSS':<16}{figures['peak_rss_mb']:>9.0f} MB")
+    ratio = figures["build_export_over_floor"]
+    print(f"  {'(build+export)/floor':<24}{ratio:>6.2f}x" if ratio else "  (build+export)/floor: n/a")
+    for model, rows in sorted(figures["rows_per_extract"].items()):
+        print(f"    {model:<40}{rows:>10,} rows")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--quick", is_flag=True, help="Only the smallest size (7,000 students).")
+@click.option("--state", type=click.Choice(["ky", "ks", "all"]), default="all", show_default=True)
+@click.option("--sizes", default=None, help="Comma-separated student counts instead of 7000,70000,700000.")
+@click.pass_context
+def main(context: click.Context, quick: bool, state: str, sizes: str | None) -> None:
+    """Time load, build and export of synthetic districts; print figures (no assertions)."""
+    if context.invoked_subcommand:
+        return
+    chosen = [int(s) for s in sizes.split(",")] if sizes else list(SIZES[:1] if quick else SIZES)
+    states = ["ky", "ks"] if state == "all" else [state]
+    print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
+          f"DuckDB {duckdb.__version__}")
+    results = []
+    for one_state in states:
+        for students in chosen:
+            figures = _run_size(one_state, students)
+            results.append(figures)
+            _print_table(figures)
+    for one_state in states:
+        by_size = {f["students"]: f for f in results if f["state"] == one_state}
+        if 70_000 in by_size and 700_000 in by_size:
+            growth = by_size[700_000]["total_s"] / by_size[70_000]["total_s"]
+            print(f"\n{one_state.upper()}: 10x students (70,000 -> 700,000) costs {growth:.1f}x the time (target <= 10x)")
+
+
+@main.command("measure-one", hidden=True)
+@click.option("--state", required=True)
+@click.option("--data-dir", type=click.Path(path_type=Path), required=True)
+def measure_one_command(state: str, data_dir: Path) -> None:
+    print(json.dumps(measure_one(state, data_dir)))
+
+
+if __name__ == "__main__":
+    main()
