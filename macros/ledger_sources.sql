@@ -1,0 +1,11 @@
+{#- The exclusions model of every extract, per state: the exclusion ledger unions exactly these.
+    tests/test_rule_catalogue.py fails when an *__exclusions model is missing here. -#}
+{% macro ledger_sources(state) -%}
+    {%- set by_state = {
+        'ky': [
+            'ky_lead__staff_exclusions',
+        ],
+        'ks': [],
+    } -%}
+    {{- return(by_state[state]) -}}
+{%- endmacro %}

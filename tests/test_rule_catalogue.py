@@ -1,0 +1,49 @@
+"""Every rule catalogue seed feeds the catalogue, every extract's exclusions feed the ledger, and every excluded
+record's rule id joins to the catalogue."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_every_catalogue_seed_is_unioned():
+    listed = set(re.findall(r"'(rule_catalogue__\w+)'", (REPO / "models/intermediate/rules/int_rules__catalogue.sql").read_text()))
+    seeds = {path.stem for path in (REPO / "seeds/reference").glob("rule_catalogue__*.csv")}
+    assert seeds == listed
+
+
+def test_catalogue_seeds_share_one_header_and_ids_are_unique():
+    seen: dict[str, str] = {}
+    for path in sorted((REPO / "seeds/reference").glob("rule_catalogue__*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            assert reader.fieldnames == ["rule_id", "extract_name", "kind", "severity", "description", "how_to_fix", "spec_reference"], path
+            for row in reader:
+                assert row["rule_id"] not in seen, f"{row['rule_id']} is in {seen.get(row['rule_id'])} and {path.name}"
+                seen[row["rule_id"]] = path.name
+
+
+def test_every_exclusions_model_feeds_the_ledger():
+    macro = (REPO / "macros/ledger_sources.sql").read_text()
+    by_state = {state: set(re.findall(r"'(\w+exclusions)'", block)) for state, block in re.findall(r"'(ky|ks)': \[(.*?)\]", macro, re.S)}
+    for path in (REPO / "models/marts").glob("*/*exclusions.sql"):
+        state = path.parent.name[:2]
+        assert path.stem in by_state[state], f"{path.stem} is not listed for {state} in macros/ledger_sources.sql"
+
+
+def test_every_ledger_row_joins_to_the_catalogue(built_states):
+    for built in built_states.values():
+        connection = duckdb.connect(str(built.database), read_only=True)
+        orphans = connection.execute(
+            "select distinct l.rule_id from marts.exclusion_ledger l "
+            "left join intermediate.int_rules__catalogue c using (rule_id) where c.rule_id is null"
+        ).fetchall()
+        assert orphans == []
+        missing_reason = connection.execute("select count(*) from marts.exclusion_ledger where reason is null").fetchone()[0]
+        assert missing_reason == 0
