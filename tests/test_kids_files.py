@@ -392,15 +392,25 @@ def test_same_inputs_give_byte_identical_files(synthetic, tmp_path):
 
 # --- the sample district ------------------------------------------------------------------------------------------
 
-def kids_export_specs() -> dict[str, dict]:
-    """The KIDS marts that declare a State Format export in their YAML: model name -> export spec."""
-    specs = {}
+def yaml_meta(entry: dict) -> dict:
+    """A model's or column's meta in YAML, under `config:` (dbt 1.10+) or at the top level."""
+    return {**(entry.get("meta") or {}), **((entry.get("config") or {}).get("meta") or {})}
+
+
+def kids_mart_models() -> list[dict]:
+    """The KIDS marts' YAML entries that declare a State Format export."""
+    models = []
     for path in sorted((REPO_ROOT / "models" / "marts" / "ks_kids").glob("*.yml")):
         for model in (yaml.safe_load(path.read_text()) or {}).get("models", []):
-            export = ((model.get("config") or {}).get("meta") or {}).get("export")
+            export = yaml_meta(model).get("export")
             if export and "state" in export.get("formats", []):
-                specs[model["name"]] = export
-    return specs
+                models.append(model)
+    return models
+
+
+def kids_export_specs() -> dict[str, dict]:
+    """model name -> export spec, for the KIDS marts with a State Format export."""
+    return {model["name"]: yaml_meta(model)["export"] for model in kids_mart_models()}
 
 
 def test_sample_district_kids_files(ks):
@@ -478,18 +488,15 @@ def kids_nodes(database: Path) -> list[SimpleNamespace]:
     """Manifest-like nodes for the KIDS marts, from their YAML and the built warehouse (schema of each view)."""
     nodes = []
     with duckdb.connect(str(database), read_only=True) as connection:
-        for path in sorted((REPO_ROOT / "models" / "marts" / "ks_kids").glob("*.yml")):
-            for model in (yaml.safe_load(path.read_text()) or {}).get("models", []):
-                export = ((model.get("config") or {}).get("meta") or {}).get("export")
-                if not export or "state" not in export.get("formats", []):
-                    continue
-                schema = connection.execute(
-                    "select table_schema from information_schema.tables where table_name = ?", [model["name"]]
-                ).fetchone()[0]
-                nodes.append(SimpleNamespace(
-                    name=model["name"], schema=schema, alias=model["name"], config=SimpleNamespace(meta={"export": export}),
-                    columns={column["name"]: SimpleNamespace(meta=column.get("meta") or {}) for column in model["columns"]},
-                ))
+        for model in kids_mart_models():
+            schema = connection.execute(
+                "select table_schema from information_schema.tables where table_name = ?", [model["name"]]
+            ).fetchone()[0]
+            nodes.append(SimpleNamespace(
+                name=model["name"], schema=schema, alias=model["name"],
+                config=SimpleNamespace(meta={"export": yaml_meta(model)["export"]}),
+                columns={column["name"]: SimpleNamespace(meta=yaml_meta(column)) for column in model["columns"]},
+            ))
     return nodes
 
 
@@ -510,3 +517,11 @@ def test_sample_district_split_and_revision(ks, tmp_path):
             revised = revised.replace(".txt", ".zip")
             assert [len(d) for _, d, _ in split[revised]] == [2] * (len(details) // 2) + [len(details) % 2] * (len(details) % 2)
         assert [detail for _, d, _ in split[revised] for detail in d] == details, name
+
+
+def test_every_file_rule_id_is_catalogued():
+    """The rule ids of kids_files.py (module notes, warnings) are exactly the rows of rule_catalogue__ks_kids_files."""
+    source = (REPO_ROOT / "src" / "statereport" / "kids_files.py").read_text()
+    with open(REPO_ROOT / "seeds" / "reference" / "rule_catalogue__ks_kids_files.csv", newline="") as handle:
+        catalogued = [row["rule_id"] for row in csv.DictReader(handle)]
+    assert sorted(set(re.findall(r"KIDS-FILE-[A-Z0-9-]*[A-Z0-9]", source))) == sorted(catalogued)
