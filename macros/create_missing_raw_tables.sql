@@ -3,7 +3,13 @@
 {% macro create_missing_raw_tables() %}
     {%- if execute -%}
         {%- set statements = ["create schema if not exists raw"] -%}
-        {%- for source in graph.sources.values() if source.source_name == 'sis' -%}
+        {#- Tables an enabled sample seed creates are left to the seed: created here first, `dbt seed` (whose relation
+            cache was filled before this hook ran) would fail with "table already exists". -#}
+        {%- set seeded = [] -%}
+        {%- for node in graph.nodes.values() if node.resource_type == 'seed' and node.schema == 'raw' -%}
+            {%- do seeded.append(node.alias) -%}
+        {%- endfor -%}
+        {%- for source in graph.sources.values() if source.source_name == 'sis' and source.identifier not in seeded -%}
             {%- set columns = [] -%}
             {%- for column in source.columns.values() -%}
                 {%- do columns.append(adapter.quote(column.name) ~ " " ~ column.data_type) -%}
