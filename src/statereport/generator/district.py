@@ -458,7 +458,7 @@ class DistrictGenerator:
                     start_date=max(start, date(END_YEAR - 1, 7, 1)) if messy != 61 else date(END_YEAR - 3, 8, 1),
                     end_date=None if messy != 61 else date(END_YEAR - 2, 6, 30),
                     title=member["title"], teacher=role in ("teacher", "sped", "substitute"), primary=True,
-                    counselor=role == "counselor", supervisor=role == "principal",
+                    counselor=role == "counselor", supervisor=role == "principal", substitute=role == "substitute",
                     type=member["employee_type"], alt_type=None, employee_type=member["employee_type"])
 
     # ------------------------------------------------------------------ courses, sections, placements
