@@ -24,25 +24,24 @@ def stream(seed: int, state: str, name: str) -> random.Random:
     return random.Random(f"statereport-generator|{seed}|{state}|{name}")
 
 
-def _text(value: Any) -> Any:
-    if value is None:
-        return ""
-    kind = type(value)
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is date:
-        return value.isoformat()
-    return value
-
-
 class _CsvSink:
+    """csv writes None as an empty field and a date as YYYY-MM-DD already; only booleans need spelling out."""
+
     def __init__(self, path: Path, table: Table) -> None:
         self.handle = path.open("w", newline="", encoding="utf-8")
         self.writer = csv.writer(self.handle, lineterminator="\n")
         self.writer.writerow(table.column_names)
+        self.booleans = [i for i, c in enumerate(table.columns) if c.data_type.lower().startswith("bool")]
 
     def write(self, rows: list[list]) -> None:
-        self.writer.writerows([[_text(v) for v in row] for row in rows])
+        booleans = self.booleans
+        if booleans:
+            for row in rows:
+                for i in booleans:
+                    value = row[i]
+                    if value is not None:
+                        row[i] = "true" if value else "false"
+        self.writer.writerows(rows)
 
     def close(self) -> None:
         self.handle.close()
