@@ -170,6 +170,7 @@ def test_explicit_version_and_transmission_id(synthetic, tmp_path):
 @pytest.mark.parametrize("bad", [
     {"transmission_id": "12345678901"},  # 11 characters: H4 is 10 bytes
     {"transmission_id": "AB\tC"},
+    {"transmission_id": "ÉÉÉÉÉÉ"},  # 6 characters, 12 bytes
     {"file_version": "18.0\n"},
     {"file_version": ""},
     {"file_revision": 0},
@@ -191,6 +192,10 @@ def test_options_from_vars_defaults_and_overrides():
             chosen.records_limit, chosen.output_ssn_last4) == (datetime(2025, 9, 21, 13, 5, 9), "19.0", "T1", 3, 500, True)
     with pytest.raises(KidsFileError):
         KidsFileOptions.from_vars({"generated_at": "15/05/2025"})
+    with pytest.raises(KidsFileError):
+        KidsFileOptions.from_vars({"generated_at": "2025-05-15 08:00:00", "kids_records_limit": "ten"})
+    unset = KidsFileOptions.from_vars({"generated_at": "2025-05-15", "kids_records_limit": None, "kids_file_revision": ""})
+    assert (unset.records_limit, unset.file_revision) == (0, 1)
 
 
 def test_project_defaults_are_documented_vars():

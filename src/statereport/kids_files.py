@@ -137,8 +137,8 @@ class KidsFileOptions:
             generated_at=parse_generated_at(run_vars.get("generated_at")),
             file_version=str(run_vars.get("kids_file_version", DEFAULT_VERSION)),
             transmission_id=None if transmission_id in (None, "") else str(transmission_id),
-            file_revision=_whole_number("kids_file_revision", run_vars.get("kids_file_revision", 1)),
-            records_limit=_whole_number("kids_records_limit", run_vars.get("kids_records_limit", 0)),
+            file_revision=_whole_number("kids_file_revision", run_vars.get("kids_file_revision"), default=1),
+            records_limit=_whole_number("kids_records_limit", run_vars.get("kids_records_limit"), default=0),
             output_ssn_last4=_flag(run_vars.get("kids_output_ssn_last4", False)),
             run_fingerprint=json.dumps(fingerprint, sort_keys=True, default=str),
         )
@@ -179,11 +179,12 @@ def parse_generated_at(value) -> datetime:
     raise KidsFileError(f"generated_at must look like YYYY-MM-DD HH:MM:SS, not {value!r}")
 
 
-def _whole_number(name: str, value) -> int:
+def _whole_number(name: str, value, *, default: int) -> int:
+    """A whole-number var; null or an empty text means the documented default."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return default
     try:
-        if isinstance(value, str):
-            value = value.strip() or "0"
-        number = int(value)
+        number = int(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError):
         raise KidsFileError(f"{name} must be a whole number, not {value!r}") from None
     if number != value and not isinstance(value, str):
@@ -198,9 +199,10 @@ def _flag(value) -> bool:
 
 
 def _check_header_text(name: str, value: str) -> None:
-    if not value or len(value) > HEADER_FIELD_MAX or _LAYOUT_BREAKING.search(value) or value != value.strip():
+    if not value or len(value.encode(ENCODING)) > HEADER_FIELD_MAX or _LAYOUT_BREAKING.search(value) \
+            or value != value.strip():
         raise KidsFileError(
-            f"{name} must be 1 to {HEADER_FIELD_MAX} characters without tabs, line breaks or surrounding spaces, "
+            f"{name} must be 1 to {HEADER_FIELD_MAX} bytes without tabs, line breaks or surrounding spaces, "
             f"not {value!r}"
         )
 
