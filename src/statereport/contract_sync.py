@@ -43,16 +43,83 @@ def staging_sql(table: Table, reserved: set[str] | None = None) -> str:
     )
 
 
+INPUT_DIR = PROJECT_ROOT / "models" / "intermediate" / "input"
+
+
+def orphan_references_sql(tables: list[Table]) -> str:
+    """One select per contract foreign key: child rows whose parent is not in the district's data."""
+    by_name = {t.name: t for t in tables}
+    selects = []
+    for table in tables:
+        for foreign_key in table.foreign_keys:
+            target_table, target_column = foreign_key["references"].split(".")
+            # Only where the district must supply both tables: a KS district has no KY-only parent table to point at.
+            states = ", ".join(f"'{s}'" for s in table.states if s in by_name[target_table].states)
+            key = "\n        || '|' || ".join(f"coalesce(cast(child.{c} as varchar), '')" for c in table.primary_key)
+            selects.append(
+                "    select\n"
+                f"        '{table.name}' as table_name,\n"
+                f"        {key} as record_key,\n"
+                f"        '{foreign_key['column']}' as column_name,\n"
+                f"        cast(child.{foreign_key['column']} as varchar) as value,\n"
+                f"        '{target_table}.{target_column}' as references_column\n"
+                f"    from {{{{ ref('stg_sis__{table.name}') }}}} as child\n"
+                f"    where\n        '{{{{ var('state') }}}}' in ({states})\n"
+                f"        and child.{foreign_key['column']} is not null\n"
+                f"        and not exists (\n"
+                f"            select 1 from {{{{ ref('stg_sis__{target_table}') }}}} as parent\n"
+                f"            where parent.{target_column} = child.{foreign_key['column']}\n"
+                "        )"
+            )
+    body = "\n    union all\n".join(selects)
+    return (
+        "-- Generated from the contract's foreign keys by scripts/sync_contract: every reference to a record the district's\n"
+        "-- data does not contain (a roster row pointing at a missing section, ...). Reported as input issues, not dropped.\n"
+        "with\n\n"
+        f"orphans as (\n{body}\n)\n\n"
+        "select * from orphans\n"
+    )
+
+
+def reversed_date_ranges_sql(tables: list[Table]) -> str:
+    """One select per contract table with start_date and end_date: records that end before they start."""
+    selects = []
+    for table in tables:
+        if not {"start_date", "end_date"} <= set(table.column_names):
+            continue
+        key = "\n        || '|' || ".join(f"coalesce(cast({c} as varchar), '')" for c in table.primary_key)
+        person = "person_id" if "person_id" in table.column_names else "cast(null as bigint) as person_id"
+        selects.append(
+            "    select\n"
+            f"        '{table.name}' as table_name,\n"
+            f"        {key} as record_key,\n"
+            f"        {person},\n"
+            "        start_date,\n"
+            "        end_date\n"
+            f"    from {{{{ ref('stg_sis__{table.name}') }}}}\n"
+            "    where end_date < start_date"
+        )
+    body = "\n    union all\n".join(selects)
+    return (
+        "-- Generated from the contract by scripts/sync_contract: records whose end date is before their start date.\n"
+        "with\n\n"
+        f"reversed_ranges as (\n{body}\n)\n\n"
+        "select * from reversed_ranges\n"
+    )
+
+
 def _column_tests(table: Table, column) -> list:
     tests: list = []
     if column.meta.get("required") or (len(table.primary_key) == 1 and column.name in table.primary_key):
         tests.append("not_null")
     if len(table.primary_key) == 1 and column.name == table.primary_key[0]:
         tests.append("unique")
+    # An unknown or malformed code is a data problem the extracts report (warnings, exclusions), not a reason to stop.
     if column.meta.get("accepted_values"):
-        tests.append({"accepted_values": {"arguments": {"values": [str(v) for v in column.meta["accepted_values"]]}}})
+        tests.append({"accepted_values": {"arguments": {"values": [str(v) for v in column.meta["accepted_values"]]},
+                                          "config": {"severity": "warn"}}})
     elif column.meta.get("pattern"):
-        tests.append({"matches_pattern": {"arguments": {"pattern": column.meta["pattern"]}}})
+        tests.append({"matches_pattern": {"arguments": {"pattern": column.meta["pattern"]}, "config": {"severity": "warn"}}})
     for foreign_key in table.foreign_keys:
         if foreign_key.get("column") == column.name:
             target_table, target_column = foreign_key["references"].split(".")
@@ -106,6 +173,8 @@ def expected_files() -> dict[Path, str]:
     for table in tables:
         files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table, reserved)
     files[STAGING_DIR / "_sis__models.yml"] = staging_yaml(tables)
+    files[INPUT_DIR / "int_input__orphan_references.sql"] = orphan_references_sql(tables)
+    files[INPUT_DIR / "int_input__reversed_date_ranges.sql"] = reversed_date_ranges_sql(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
         present = {p.stem.split("__", 1)[1] for p in folder.glob(f"{state}__*.csv")}

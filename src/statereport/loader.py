@@ -162,6 +162,56 @@ def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Tabl
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
 
 
+_FIXED_DIGITS = re.compile(r"^\^\[0-9\]\{(\d+)\}\$$")
+
+
+def _fixed_code_width(column) -> int | None:
+    """Width of a zero-padded numeric code ('01', '0400'), from its documented pattern or its accepted values."""
+    found = _FIXED_DIGITS.match(column.meta.get("pattern") or "")
+    if found:
+        return int(found.group(1))
+    values = [str(v) for v in column.meta.get("accepted_values") or []]
+    widths = {len(v) for v in values}
+    if values and all(v.isdigit() for v in values) and len(widths) == 1 and any(v.startswith("0") for v in values):
+        return widths.pop()
+    return None
+
+
+def _check_keys_and_codes(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, first_line: int, unit: str) -> None:
+    """Duplicate or empty keys and codes that lost their leading zeros stop the load; `rowid` is the file's row order."""
+    relation = f'raw."{table.name}"'
+    if table.primary_key:
+        key_columns = ", ".join(f'"{c}"' for c in table.primary_key)
+        for key in table.primary_key:
+            empty = connection.execute(f'select min(rowid) from {relation} where "{key}" is null').fetchone()[0]
+            if empty is not None:
+                raise InputError(f"{path}: {unit} {empty + first_line}: column '{key}' is empty, but it identifies the record")
+        duplicate = connection.execute(
+            f"select {key_columns}, list(rowid order by rowid) from {relation} "
+            f"group by {key_columns} having count(*) > 1 order by min(rowid) limit 1"
+        ).fetchone()
+        if duplicate:
+            key_text = ", ".join(f"{name} = {value}" for name, value in zip(table.primary_key, duplicate[:-1]))
+            lines = [str(rowid + first_line) for rowid in duplicate[-1]]
+            raise InputError(
+                f"{path}: {unit}s {' and '.join(lines[:2])}{' and more' if len(lines) > 2 else ''}: "
+                f"the same key ({key_text}) appears twice; each record must be listed once"
+            )
+    for column in table.columns:
+        width = _fixed_code_width(column)
+        if width is None or width < 2:
+            continue
+        lost = connection.execute(
+            f'select rowid, "{column.name}" from {relation} '
+            f"where regexp_full_match(\"{column.name}\", '[0-9]{{1,{width - 1}}}') order by rowid limit 1"
+        ).fetchone()
+        if lost:
+            raise InputError(
+                f"{path}: {unit} {lost[0] + first_line}: column '{column.name}': code '{lost[1]}' lost its leading zero "
+                f"(codes are text of {width} digits, e.g. '{lost[1].zfill(width)}'; was the file saved from a spreadsheet?)"
+            )
+
+
 def _sql_string(path: Path) -> str:
     return str(path).replace("'", "''")
 
@@ -188,8 +238,11 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
             problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"
             if path.suffix == ".parquet":
                 rows = _load_parquet(connection, path, table)
+                _check_keys_and_codes(connection, path, table, first_line=1, unit="row")
             else:
                 rows = _load_csv(connection, path, table, problems_out)
+                # One line per record: a quoted line break inside a value shifts later line numbers by one.
+                _check_keys_and_codes(connection, path, table, first_line=2, unit="line")
             loaded.append(LoadedTable(table.name, path, rows))
     finally:
         connection.close()

@@ -1,0 +1,78 @@
+-- Problems in the district's data that do not stop a run but that a data clerk should fix before submitting:
+-- references to missing records, reversed date ranges, overlapping primary enrollments, calendars without
+-- instructional days. Rule ids CORE-INPUT-*; reason and fix from the rule catalogue.
+with
+
+orphans as (
+    select * from {{ ref('int_input__orphan_references') }}
+),
+
+reversed_ranges as (
+    select * from {{ ref('int_input__reversed_date_ranges') }}
+),
+
+overlapping as (
+    select * from {{ ref('int_input__overlapping_enrollments') }}
+),
+
+empty_calendars as (
+    select * from {{ ref('int_input__calendars_without_instruction') }}
+),
+
+catalogue as (
+    select * from {{ ref('int_rules__catalogue') }}
+),
+
+issues as (
+    select
+        'CORE-INPUT-ORPHAN-REFERENCE' as rule_id,
+        table_name,
+        record_key,
+        cast(null as bigint) as person_id,
+        column_name || ' = ' || value || ' has no ' || references_column as detail
+    from orphans
+    union all
+    select
+        'CORE-INPUT-REVERSED-DATES' as rule_id,
+        table_name,
+        record_key,
+        person_id,
+        'end_date ' || cast(end_date as varchar) || ' is before start_date ' || cast(start_date as varchar) as detail
+    from reversed_ranges
+    union all
+    select
+        'CORE-INPUT-OVERLAPPING-ENROLLMENTS' as rule_id,
+        'enrollment' as table_name,
+        cast(enrollment_id as varchar) || '|' || cast(overlapping_enrollment_id as varchar) as record_key,
+        person_id,
+        'primary enrollments ' || cast(enrollment_id as varchar) || ' (' || cast(start_date as varchar) || ' to '
+        || coalesce(cast(end_date as varchar), 'open') || ') and ' || cast(overlapping_enrollment_id as varchar)
+        || ' (' || cast(overlapping_start_date as varchar) || ' to ' || coalesce(cast(overlapping_end_date as varchar), 'open')
+        || ') overlap at school ' || cast(school_id as varchar) as detail
+    from overlapping
+    union all
+    select
+        'CORE-INPUT-CALENDAR-WITHOUT-INSTRUCTION' as rule_id,
+        'calendar' as table_name,
+        cast(calendar_id as varchar) as record_key,
+        cast(null as bigint) as person_id,
+        'calendar ' || cast(calendar_id as varchar) || ' (school ' || cast(school_id as varchar) || ', end year '
+        || cast(end_year as varchar) || ') has no day marked instructional' as detail
+    from empty_calendars
+),
+
+final as (
+    select
+        issues.rule_id,
+        catalogue.severity,
+        issues.table_name,
+        issues.record_key,
+        issues.person_id,
+        issues.detail,
+        catalogue.description as reason,
+        catalogue.how_to_fix
+    from issues
+    left join catalogue on issues.rule_id = catalogue.rule_id
+)
+
+select * from final
