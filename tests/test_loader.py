@@ -83,14 +83,14 @@ def test_empty_file_is_refused(tmp_path, district):
 def test_bad_date_names_line_and_column_and_lists_every_problem(tmp_path, district):
     add_row(district, "roster", {"roster_id": "1", "person_id": "2", "section_id": "3", "trial_id": "4", "start_date": "2024-08-14"})
     add_row(district, "roster", {"roster_id": "2", "person_id": "2", "section_id": "3", "trial_id": "4", "start_date": "08/14/2024"})
-    add_row(district, "roster", {"roster_id": "x3", "person_id": "2", "section_id": "3", "trial_id": "4", "start_date": "2024-08-14"})
+    add_row(district, "roster", {"roster_id": "3", "person_id": "2", "section_id": "3", "trial_id": "4", "start_date": "2024-08-14", "end_date": "x3"})
     with pytest.raises(InputError) as raised:
         load(tmp_path, district)
     message = str(raised.value)
     assert "roster.csv: line 3: column 'start_date': cannot read '08/14/2024' as a date (expected YYYY-MM-DD)" in message
     assert "1 more problem" in message
     problems = (tmp_path / "problems" / "load_problems_roster.csv").read_text(encoding="utf-8")
-    assert "line 4: column 'roster_id': cannot read 'x3' as a whole number" in problems
+    assert "line 4: column 'end_date': cannot read 'x3' as a date" in problems
 
 
 def test_cli_reports_bad_input_in_one_line_without_a_stack_trace(tmp_path, district):

@@ -81,6 +81,37 @@ def orphan_references_sql(tables: list[Table]) -> str:
     )
 
 
+def unknown_codes_sql(tables: list[Table]) -> str:
+    """One select per code column whose complete code list the contract gives: values outside that list."""
+    selects = []
+    for table in tables:
+        for column in table.columns:
+            values = column.meta.get("accepted_values")
+            if not values:
+                continue
+            key = "\n        || '|' || ".join(f"coalesce(cast({c} as varchar), '')" for c in table.primary_key)
+            states = ", ".join(f"'{s}'" for s in table.states)
+            quoted = [f"'{v}'" for v in values]
+            listed = ",\n            ".join(", ".join(quoted[i:i + 10]) for i in range(0, len(quoted), 10))
+            selects.append(
+                "    select\n"
+                f"        '{table.name}' as table_name,\n"
+                f"        {key} as record_key,\n"
+                f"        '{column.name}' as column_name,\n"
+                f"        {column.name} as value\n"
+                f"    from {{{{ ref('stg_sis__{table.name}') }}}}\n"
+                f"    where\n        '{{{{ var('state') }}}}' in ({states})\n"
+                f"        and {column.name} not in (\n            {listed}\n        )"
+            )
+    body = "\n    union all\n".join(selects)
+    return (
+        "-- Generated from the contract's complete code lists by scripts/sync_contract: code values outside the list.\n"
+        "with\n\n"
+        f"unknown_codes as (\n{body}\n)\n\n"
+        "select * from unknown_codes\n"
+    )
+
+
 def reversed_date_ranges_sql(tables: list[Table]) -> str:
     """One select per contract table with start_date and end_date: records that end before they start."""
     selects = []
@@ -175,6 +206,7 @@ def expected_files() -> dict[Path, str]:
     files[STAGING_DIR / "_sis__models.yml"] = staging_yaml(tables)
     files[INPUT_DIR / "int_input__orphan_references.sql"] = orphan_references_sql(tables)
     files[INPUT_DIR / "int_input__reversed_date_ranges.sql"] = reversed_date_ranges_sql(tables)
+    files[INPUT_DIR / "int_input__unknown_codes.sql"] = unknown_codes_sql(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
         present = {p.stem.split("__", 1)[1] for p in folder.glob(f"{state}__*.csv")}

@@ -74,10 +74,32 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     _replace_atomically(temporary, path)
 
 
+FORMULA_START = r"^[=+@\t\r-]"
+PLAIN_NUMBER = r"-?[0-9]+([.][0-9]+)?"
+
+
+def without_formulas(connection: duckdb.DuckDBPyConnection, query: str) -> str:
+    """Wraps `query` so no text cell of a CSV starts a spreadsheet formula (=, +, -, @, tab, CR): such a value gets a
+    leading apostrophe, which spreadsheets show as text (OWASP CSV-injection advice). Plain numbers such as -5 stay."""
+    expressions = []
+    # The cursor's description keeps each alias's case (DESCRIBE may not).
+    for name, data_type, *_ in connection.execute(f"select * from ({query}) limit 0").description:
+        quoted = '"' + name.replace('"', '""') + '"'
+        if str(data_type).upper().startswith("VARCHAR"):
+            expressions.append(
+                f"case when regexp_matches({quoted}, '{FORMULA_START}') and not regexp_full_match({quoted}, '{PLAIN_NUMBER}')"
+                f" then chr(39) || {quoted} else {quoted} end as {quoted}"
+            )
+        else:
+            expressions.append(quoted)
+    return f"select {', '.join(expressions)} from ({query})"
+
+
 def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.partial")
     escaped = str(temporary).replace("'", "''")
-    connection.execute(f"copy ({query}) to '{escaped}' (format csv, header true, delimiter ',', quote '\"')")
+    safe_query = without_formulas(connection, query)
+    connection.execute(f"copy ({safe_query}) to '{escaped}' (format csv, header true, delimiter ',', quote '\"')")
     _replace_atomically(temporary, path)
 
 

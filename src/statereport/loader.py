@@ -102,8 +102,8 @@ def _reject_message(path: Path, table: Table, line: int, column: str | None, err
             return f"{path}: line {line}: column '{column}': cannot read {shown} as {_type_hint(data_type)}"
     summary = (message or error_type).splitlines()[0]
     where = f"column '{column}': " if column else ""
-    if error_type == "INVALID UNICODE":
-        summary = "the line is not UTF-8 text; save the file as UTF-8"
+    if "unicode" in f"{error_type} {message}".lower():
+        return f"{path}: line {line}: the line is not UTF-8 text (a byte of another encoding, e.g. Latin-1); save the file as UTF-8"
     elif error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
         summary = f"{error_type.lower()} on this line (an unquoted comma, quote or line break inside a value?)"
     elif error_type == "UNQUOTED VALUE":
@@ -115,7 +115,12 @@ def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, p
     header = _read_csv_header(path)
     _check_columns(path, table, header)
     # The file's header order may differ from the contract's: declare the types in the file's order, select by name.
-    file_columns = "{" + ", ".join(f"'{name}': '{table.column(name).data_type}'" for name in header) + "}"
+    # Whole-number columns are read as text first: DuckDB's CSV cast would round '12.5' to 13 without a word.
+    whole_numbers = [c for c in table.columns if _is_whole_number(c.data_type)]
+    file_columns = "{" + ", ".join(
+        f"'{name}': '{'varchar' if _is_whole_number(table.column(name).data_type) else table.column(name).data_type}'"
+        for name in header
+    ) + "}"
     options = (
         f"header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
         f"columns = {file_columns}, dateformat = '{DATE_FORMAT}', timestampformat = '{TIMESTAMP_FORMAT}', "
@@ -142,7 +147,29 @@ def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, p
         first = _reject_message(path, table, line, column, error_type, message)
         more = f" ({len(rejects) - 1} more problem(s) in this file, all listed in {problems_out})" if len(rejects) > 1 else ""
         raise InputError(first + more)
+    if whole_numbers:
+        _cast_whole_numbers(connection, path, table, whole_numbers)
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
+
+
+def _is_whole_number(data_type: str) -> bool:
+    return data_type.lower().startswith(("int", "bigint", "smallint"))
+
+
+def _cast_whole_numbers(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, columns: list) -> None:
+    relation = f'raw."{table.name}"'
+    for column in columns:
+        bad = connection.execute(
+            f'select rowid, "{column.name}" from {relation} where "{column.name}" is not null '
+            f"and not regexp_full_match(\"{column.name}\", '\\s*[+-]?[0-9]+\\s*') order by rowid limit 1"
+        ).fetchone()
+        if bad:
+            shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
+            raise InputError(f"{path}: line {bad[0] + 2}: column '{column.name}': cannot read {shown} as a whole number")
+    casts = ", ".join(
+        f'cast(trim("{c.name}") as {c.data_type}) as "{c.name}"' if c in columns else f'"{c.name}"' for c in table.columns
+    )
+    connection.execute(f"create or replace table {relation} as select {casts} from {relation} order by rowid")
 
 
 def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Table) -> int:

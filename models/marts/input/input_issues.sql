@@ -15,6 +15,10 @@ overlapping as (
     select * from {{ ref('int_input__overlapping_enrollments') }}
 ),
 
+unknown_codes as (
+    select * from {{ ref('int_input__unknown_codes') }}
+),
+
 empty_calendars as (
     select * from {{ ref('int_input__calendars_without_instruction') }}
 ),
@@ -31,6 +35,14 @@ issues as (
         cast(null as bigint) as person_id,
         column_name || ' = ' || value || ' has no ' || references_column as detail
     from orphans
+    union all
+    select
+        'CORE-INPUT-UNKNOWN-CODE' as rule_id,
+        table_name,
+        record_key,
+        cast(null as bigint) as person_id,
+        column_name || ' = ' || value || ' is not in the code list' as detail
+    from unknown_codes
     union all
     select
         'CORE-INPUT-REVERSED-DATES' as rule_id,
