@@ -1,0 +1,178 @@
+-- Candidate records of each KIDS record type: every enrollment in a selected calendar of the reported year whose dates
+-- meet the extract's date filter (KIDS-<EXTRACT>-FILTER, seed 004 "Data Filter From Date/Data Filter To Date"):
+--   ENRL, TEST, SMSC, MILT, EOYA, QERY, SPED: enrollment active at any time within From-To;
+--   ASGT: enrollment Start Date within From-To; EXIT: enrollment End Date within From-To.
+-- Each candidate carries the facts the population rules (int_ks_kids__population) decide on.
+with
+
+windows as (
+    select * from {{ ref('int_ks_kids__windows') }}
+),
+
+enrollments as (
+    select * from {{ ref('stg_sis__enrollment') }}
+),
+
+calendars as (
+    select * from {{ ref('stg_sis__calendar') }}
+),
+
+schools as (
+    select * from {{ ref('stg_sis__school') }}
+),
+
+grade_levels as (
+    select * from {{ ref('stg_sis__grade_level') }}
+),
+
+persons as (
+    select * from {{ ref('stg_sis__person') }}
+),
+
+special_ed_states as (
+    select * from {{ ref('stg_sis__special_ed_state') }}
+),
+
+military_connections as (
+    select * from {{ ref('stg_sis__military_connection') }}
+),
+
+count_day_attendance as (
+    select * from {{ ref('int_ks_kids__count_day_attendance') }}
+),
+
+in_window as (
+    select
+        windows.extract_code,
+        windows.from_date,
+        windows.to_date,
+        windows.attendance_to_date,
+        windows.count_date,
+        windows.is_one_date_exit,
+        enrollments.*
+    from windows
+    inner join enrollments
+        on
+            windows.calendar_id = enrollments.calendar_id
+            and case
+                when windows.extract_code = 'ASGT'
+                    then enrollments.start_date between windows.from_date and windows.to_date
+                when windows.extract_code = 'EXIT'
+                    then enrollments.end_date between windows.from_date and windows.to_date
+                else
+                    windows.to_date >= enrollments.start_date
+                    and (enrollments.end_date is null or windows.from_date <= enrollments.end_date)
+            end
+),
+
+ranked_grade_levels as (
+    -- The enrollment's grade level: same calendar and local grade name, the enrollment's structure preferred.
+    select
+        in_window.extract_code,
+        in_window.enrollment_id,
+        grade_levels.state_grade,
+        coalesce(grade_levels.exclude_enrollment, false) as grade_excluded,
+        row_number() over (
+            partition by in_window.extract_code, in_window.enrollment_id
+            order by case when grade_levels.structure_id = in_window.structure_id then 0 else 1 end, grade_levels.structure_id
+        ) as grade_rank
+    from in_window
+    inner join grade_levels
+        on
+            in_window.calendar_id = grade_levels.calendar_id
+            and in_window.grade = grade_levels.name
+),
+
+grade_flags as (
+    select * from ranked_grade_levels
+    where grade_rank = 1
+),
+
+disability as (
+    select distinct
+        in_window.extract_code,
+        in_window.enrollment_id
+    from in_window
+    inner join special_ed_states
+        on
+            in_window.person_id = special_ed_states.person_id
+            and special_ed_states.primary_disability is not null
+            and (special_ed_states.start_date is null or in_window.to_date >= special_ed_states.start_date)
+            and (special_ed_states.end_date is null or in_window.from_date <= special_ed_states.end_date)
+            and (special_ed_states.exit_date is null or in_window.from_date <= special_ed_states.exit_date)
+),
+
+military as (
+    select distinct
+        in_window.extract_code,
+        in_window.enrollment_id
+    from in_window
+    inner join military_connections
+        on
+            in_window.person_id = military_connections.person_id
+            and (military_connections.start_date is null or in_window.to_date >= military_connections.start_date)
+            and (military_connections.end_date is null or in_window.from_date <= military_connections.end_date)
+),
+
+first_starts as (
+    select
+        person_id,
+        end_year,
+        min(start_date) as first_start_date
+    from enrollments
+    where not coalesce(no_show, false)
+    group by person_id, end_year
+),
+
+final as (
+    select
+        in_window.extract_code,
+        in_window.enrollment_id,
+        in_window.person_id,
+        in_window.calendar_id,
+        calendars.school_id,
+        schools.number as school_number,
+        in_window.district_id,
+        in_window.end_year,
+        in_window.grade,
+        grade_flags.state_grade,
+        in_window.service_type,
+        in_window.start_date,
+        in_window.end_date,
+        in_window.from_date,
+        in_window.to_date,
+        in_window.attendance_to_date,
+        in_window.count_date,
+        in_window.is_one_date_exit,
+        coalesce(calendars.exclude, false) as calendar_excluded,
+        coalesce(in_window.state_exclude, false) as enrollment_state_exclude,
+        coalesce(in_window.no_show, false) as no_show,
+        coalesce(grade_flags.grade_excluded, false) as grade_excluded,
+        persons.state_id is not null as has_state_id,
+        military.enrollment_id is not null as is_military_connected,
+        disability.enrollment_id is not null or in_window.disability1 is not null as has_primary_disability,
+        in_window.school_of_accountability is null or in_window.school_of_accountability = schools.number as is_accountability_school,
+        first_starts.first_start_date,
+        count_day_attendance.attended_count_date,
+        count_day_attendance.attended_before_count_date,
+        count_day_attendance.attended_after_count_date
+    from in_window
+    inner join calendars
+        on in_window.calendar_id = calendars.calendar_id
+    left join schools
+        on calendars.school_id = schools.school_id
+    left join persons
+        on in_window.person_id = persons.person_id
+    left join grade_flags
+        on in_window.extract_code = grade_flags.extract_code and in_window.enrollment_id = grade_flags.enrollment_id
+    left join disability
+        on in_window.extract_code = disability.extract_code and in_window.enrollment_id = disability.enrollment_id
+    left join military
+        on in_window.extract_code = military.extract_code and in_window.enrollment_id = military.enrollment_id
+    left join first_starts
+        on in_window.person_id = first_starts.person_id and in_window.end_year = first_starts.end_year
+    left join count_day_attendance
+        on in_window.extract_code = count_day_attendance.extract_code and in_window.enrollment_id = count_day_attendance.enrollment_id
+)
+
+select * from final
