@@ -5,7 +5,9 @@
         'ky': [
             'ky_lead__staff_exclusions',
         ],
-        'ks': [],
+        'ks': [
+            'ks_kids__exclusions',
+        ],
     } -%}
     {{- return(by_state[state]) -}}
 {%- endmacro %}

@@ -2,6 +2,7 @@
 -- A new seeds/reference/rule_catalogue__*.csv must be listed here (tests/test_rule_catalogue.py checks).
 {%- set catalogues = [
     'rule_catalogue__core',
+    'rule_catalogue__ks_kids',
     'rule_catalogue__ks_kids_files',
     'rule_catalogue__ks_kids_rules',
     'rule_catalogue__ky_lead_reports',
