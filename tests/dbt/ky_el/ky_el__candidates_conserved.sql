@@ -1,3 +1,5 @@
+{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky']) }}
+
 -- Nothing is lost (CONTRIBUTING.md): for each KY EL file, candidates = reported + excluded. Returns a row per file that
 -- does not add up.
 with
