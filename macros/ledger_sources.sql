@@ -4,6 +4,7 @@
     {%- set by_state = {
         'ky': [
             'ky_lead__staff_exclusions',
+            'ky_el__exclusions',
         ],
         'ks': [
             'ks_kids__exclusions',
