@@ -14,6 +14,7 @@
 -- KIDS-D24-TRUANCY (day part): an unexcused full day = every scheduled period marked status A, excuse U, or
 --   unexcused absent minutes >= the Whole Day Absence minutes (grade level setting, else calendar setting).
 -- Attendance codes (attendance_excuse) override the raw mark's status and excuse.
+-- scheduled_lunch_minutes (periods flagged lunch) feed D25 Minutes Enrolled, which excludes lunch.
 -- Grain: one row per enrollment and instructional date.
 with
 
@@ -145,7 +146,8 @@ instructional_periods as (
     select
         period_id,
         period_schedule_id,
-        coalesce(period_minutes, 0) as period_minutes
+        coalesce(period_minutes, 0) as period_minutes,
+        coalesce(lunch, false) as is_lunch
     from periods
     where not coalesce(non_instructional, false)
 ),
@@ -155,7 +157,8 @@ rostered_periods as (
         counted_days.enrollment_id,
         counted_days.attendance_date,
         instructional_periods.period_id,
-        instructional_periods.period_minutes
+        instructional_periods.period_minutes,
+        instructional_periods.is_lunch
     from counted_days
     inner join rosters
         on
@@ -197,7 +200,8 @@ whole_day_periods as (
         counted_days.enrollment_id,
         counted_days.attendance_date,
         instructional_periods.period_id,
-        instructional_periods.period_minutes
+        instructional_periods.period_minutes,
+        instructional_periods.is_lunch
     from counted_days
     inner join instructional_periods
         on counted_days.period_schedule_id = instructional_periods.period_schedule_id
@@ -234,6 +238,7 @@ period_results as (
         scheduled_periods.attendance_date,
         scheduled_periods.period_id,
         scheduled_periods.period_minutes,
+        scheduled_periods.is_lunch,
         coalesce(max(
             case
                 when marks.mark_status = 'A'
@@ -267,7 +272,8 @@ period_results as (
         scheduled_periods.enrollment_id,
         scheduled_periods.attendance_date,
         scheduled_periods.period_id,
-        scheduled_periods.period_minutes
+        scheduled_periods.period_minutes,
+        scheduled_periods.is_lunch
 ),
 
 day_results as (
@@ -276,6 +282,7 @@ day_results as (
         attendance_date,
         count(*) as scheduled_periods,
         sum(period_minutes) as scheduled_minutes,
+        sum(case when is_lunch then period_minutes else 0 end) as scheduled_lunch_minutes,
         sum(absent_minutes) as absent_minutes,
         sum(unexcused_absent_minutes) as unexcused_absent_minutes,
         sum(is_unexcused_absent_period) as unexcused_absent_periods
@@ -305,6 +312,7 @@ final as (
         ) as semester_number,
         coalesce(day_results.scheduled_periods, 0) as scheduled_periods,
         coalesce(day_results.scheduled_minutes, 0) as scheduled_minutes,
+        coalesce(day_results.scheduled_lunch_minutes, 0) as scheduled_lunch_minutes,
         coalesce(day_results.absent_minutes, 0) as absent_minutes,
         coalesce(day_results.unexcused_absent_minutes, 0) as unexcused_absent_minutes,
         counted_days.whole_day_absence_minutes,
