@@ -19,11 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
     parser.add_argument("--prefix", default="", help="file name prefix, e.g. 'ky__' for seed files")
     parser.add_argument("--no-scenarios", action="store_true", help="skip the scenario modules")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes for the students (default: one per CPU); output does not depend on it")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     counts = generate_district(args.state, args.students, args.seed, args.out, args.format, args.prefix,
-                               scenarios=not args.no_scenarios)
+                               scenarios=not args.no_scenarios, workers=args.workers)
     if not args.quiet:
         for table, rows in counts.items():
             print(f"{table}: {rows}")

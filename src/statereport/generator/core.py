@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import random
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,10 +28,11 @@ def stream(seed: int, state: str, name: str) -> random.Random:
 class _CsvSink:
     """csv writes None as an empty field and a date as YYYY-MM-DD already; only booleans need spelling out."""
 
-    def __init__(self, path: Path, table: Table) -> None:
+    def __init__(self, path: Path, table: Table, header: bool = True) -> None:
         self.handle = path.open("w", newline="", encoding="utf-8")
         self.writer = csv.writer(self.handle, lineterminator="\n")
-        self.writer.writerow(table.column_names)
+        if header:
+            self.writer.writerow(table.column_names)
         self.booleans = [i for i, c in enumerate(table.columns) if c.data_type.lower().startswith("bool")]
 
     def write(self, rows: list[list]) -> None:
@@ -42,6 +44,10 @@ class _CsvSink:
                     if value is not None:
                         row[i] = "true" if value else "false"
         self.writer.writerows(rows)
+
+    def append_part(self, path: Path) -> None:
+        with path.open("r", newline="", encoding="utf-8") as part:
+            shutil.copyfileobj(part, self.handle, 1 << 20)
 
     def close(self) -> None:
         self.handle.close()
@@ -67,7 +73,7 @@ def _arrow_type(data_type: str):
 
 
 class _ParquetSink:
-    def __init__(self, path: Path, table: Table) -> None:
+    def __init__(self, path: Path, table: Table, header: bool = True) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -96,6 +102,13 @@ class _ParquetSink:
             schema=self.schema,
         ))
 
+    def append_part(self, path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        part = pq.ParquetFile(str(path))
+        for index in range(part.num_row_groups):
+            self.writer.write_table(part.read_row_group(index))
+
     def close(self) -> None:
         self.writer.close()
 
@@ -107,12 +120,13 @@ class TableWriter:
     so a column added to the contract never breaks the generator. A keyword that is not a contract column raises
     (a typo would otherwise silently vanish)."""
 
-    def __init__(self, table: Table, path: Path, file_format: str) -> None:
+    def __init__(self, table: Table, path: Path, file_format: str, header: bool = True) -> None:
         self.table = table
         self.path = path
         self.index = {name: i for i, name in enumerate(table.column_names)}
         self.width = len(table.columns)
-        self.sink = _ParquetSink(path, table) if file_format == "parquet" else _CsvSink(path, table)
+        sink = _ParquetSink if file_format == "parquet" else _CsvSink
+        self.sink = sink(path, table, header)
         self.buffer: list[list] = []
         self.rows = 0
 
@@ -132,6 +146,14 @@ class TableWriter:
         """Fast path for hot tables: returns f(*values) that appends one row with these columns set."""
         positions = [self.index[name] for name in names]
         width = self.width
+        if positions == list(range(width)):
+
+            def add_all(*values: Any) -> None:
+                self.buffer.append(list(values))
+                if len(self.buffer) >= BATCH_ROWS:
+                    self.flush()
+
+            return add_all
 
         def add(*values: Any) -> None:
             row = [None] * width
@@ -148,6 +170,12 @@ class TableWriter:
             self.sink.write(self.buffer)
             self.rows += len(self.buffer)
             self.buffer = []
+
+    def append_part(self, path: Path, rows: int) -> None:
+        """Appends a part file written by a worker (same table and format, no header)."""
+        self.flush()
+        self.sink.append_part(path)
+        self.rows += rows
 
     def close(self) -> None:
         self.flush()
@@ -175,14 +203,15 @@ class _NullWriter:
 class Writers:
     """One TableWriter per contract table of the state; `writers['roster'].add(...)`."""
 
-    def __init__(self, state: str, out_dir: Path, file_format: str, prefix: str = "") -> None:
+    def __init__(self, state: str, out_dir: Path, file_format: str, prefix: str = "", header: bool = True,
+                 only: set[str] | None = None) -> None:
         if file_format not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}")
         out_dir.mkdir(parents=True, exist_ok=True)
         extension = ".parquet" if file_format == "parquet" else ".csv"
-        self.tables = {t.name: t for t in tables_for_state(state)}
+        self.tables = {t.name: t for t in tables_for_state(state) if only is None or t.name in only}
         self.writers: dict[str, TableWriter] = {
-            name: TableWriter(table, out_dir / f"{prefix}{name}{extension}", file_format)
+            name: TableWriter(table, out_dir / f"{prefix}{name}{extension}", file_format, header)
             for name, table in self.tables.items()
         }
         self._null = _NullWriter()

@@ -22,6 +22,7 @@ from statereport.generator.calendar_dates import SchoolYear, SummerSession
 from statereport.generator.core import Calendar, Context, Ids, School, Structure, Writers, stream
 
 CHUNK = 500
+SEGMENT = 40 * CHUNK
 STUDENT_PERSON_BASE = 1_000_000
 STAFF_PERSON_BASE = 1_000
 END_YEAR = 2025
@@ -62,7 +63,7 @@ def _grade_weights(grades: list[str]) -> list[float]:
 
 class DistrictGenerator:
     def __init__(self, state: str, students: int, seed: int, out_dir: Path, file_format: str = "csv",
-                 prefix: str = "", scenarios: bool = True) -> None:
+                 prefix: str = "", scenarios: bool = True, workers: int | None = None) -> None:
         if state not in STATE_SETUP:
             raise ValueError("state must be ky or ks")
         self.state = state
@@ -72,6 +73,7 @@ class DistrictGenerator:
         self.file_format = file_format
         self.prefix = prefix
         self.use_scenarios = scenarios
+        self.workers = workers
         self.setup = STATE_SETUP[state]
         self.grades = KY_GRADES if state == "ky" else KS_GRADES
         self.ids = Ids()
@@ -88,6 +90,8 @@ class DistrictGenerator:
     # ------------------------------------------------------------------ entry point
     def run(self) -> dict[str, int]:
         self.w = Writers(self.state, self.out_dir, self.file_format, self.prefix)
+        # Primary-teacher cases of _staff_history, forced once each on the first high school's first sections.
+        self.forced_staff_cases = [0, 7, 13, 19, 29, 31, 41, 43, 3]
         try:
             self._district()
             self._schools()
@@ -540,6 +544,9 @@ class DistrictGenerator:
             return
         school = calendar.school
         case = section_id % 53
+        forced = getattr(self, "forced_staff_cases", None)
+        if forced and school.kind == "high" and calendar.kind == "regular" and kind in ("core", "elective"):
+            case = forced.pop(0)  # every case appears in the first high school, however small the district
         term_start = structure.terms[terms[0]][1]
         term_end = structure.terms[terms[-1]][2]
 
@@ -672,14 +679,47 @@ class DistrictGenerator:
             self._section(calendar, structure, course_id, 97, kind, all_terms, [seqs[2]], teachers[2 % teacher_count])
 
     # ------------------------------------------------------------------ students
-    def _students(self) -> None:
+    def _student_range(self, writers: Writers, start: int, stop: int) -> None:
         from statereport.generator.students import StudentWriter
 
-        writer = StudentWriter(self)
-        for chunk_start in range(0, self.students, CHUNK):
+        writer = StudentWriter(self, writers)
+        for chunk_start in range(start, stop, CHUNK):
             rng = stream(self.seed, self.state, f"students:{chunk_start // CHUNK}")
-            for index in range(chunk_start, min(self.students, chunk_start + CHUNK)):
+            for index in range(chunk_start, min(stop, chunk_start + CHUNK)):
                 writer.student(index, rng)
+
+    def _students(self) -> None:
+        """Students in segments of SEGMENT; with several segments, worker processes write each segment to part
+        files that are appended in segment order. The output depends on the seed and the number of students only,
+        never on the number of workers."""
+        segments = [(start, min(self.students, start + SEGMENT)) for start in range(0, self.students, SEGMENT)]
+        if len(segments) == 1:
+            self._student_range(self.w, 0, self.students)
+            return
+        import multiprocessing
+        import os
+        import shutil
+
+        parts = self.out_dir / f".{self.prefix}parts"
+        shutil.rmtree(parts, ignore_errors=True)
+        for writer in self.w.writers.values():
+            writer.flush()
+            handle = getattr(writer.sink, "handle", None)
+            if handle is not None:
+                handle.flush()
+        global _ACTIVE
+        _ACTIVE = (self, parts, segments)
+        workers = max(1, min(self.workers or os.cpu_count() or 1, len(segments)))
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for segment, counts in pool.imap(_write_segment, range(len(segments))):
+                    folder = parts / f"{segment:05d}"
+                    for name, writer in self.w.writers.items():
+                        writer.append_part(folder / writer.path.name, counts.get(name, 0))
+                    shutil.rmtree(folder)
+        finally:
+            _ACTIVE = None
+            shutil.rmtree(parts, ignore_errors=True)
 
     def home_school(self, index: int) -> School:
         return self.home_schools[bisect.bisect_right(self.home_starts, index) - 1]
@@ -698,7 +738,22 @@ class DistrictGenerator:
             function(self.context(name))
 
 
+_ACTIVE = None  # (generator, parts folder, segments) inherited by forked workers
+
+
+def _write_segment(segment: int) -> tuple[int, dict[str, int]]:
+    generator, parts, segments = _ACTIVE
+    writers = Writers(generator.state, parts / f"{segment:05d}", generator.file_format, generator.prefix,
+                      header=False)
+    try:
+        generator._student_range(writers, *segments[segment])
+    finally:
+        counts = writers.close()
+    return segment, counts
+
+
 def generate_district(state: str, students: int, seed: int, out_dir: Path, file_format: str = "csv",
-                      prefix: str = "", scenarios: bool = True) -> dict[str, int]:
-    """Writes one file per contract table of the state into out_dir; returns the row count per table."""
-    return DistrictGenerator(state, students, seed, out_dir, file_format, prefix, scenarios).run()
+                      prefix: str = "", scenarios: bool = True, workers: int | None = None) -> dict[str, int]:
+    """Writes one file per contract table of the state into out_dir; returns the row count per table.
+    workers: processes for the students (default: one per CPU); the files do not depend on it."""
+    return DistrictGenerator(state, students, seed, out_dir, file_format, prefix, scenarios, workers).run()

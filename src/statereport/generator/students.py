@@ -5,6 +5,7 @@ depend on another student's. Rates below are per student and approximate (they a
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, timedelta
 
 from statereport.generator import reference as ref
@@ -28,11 +29,11 @@ def _prior_grade(grade: str) -> str | None:
 
 
 class StudentWriter:
-    def __init__(self, generator) -> None:
+    def __init__(self, generator, writers) -> None:
         self.g = g = generator
         self.state = g.state
         self.ky = g.state == "ky"
-        w = g.w
+        w = writers
         self.w = w
         self.add_person = w["person"].adder("person_id", "current_identity_id", "state_id", "student_number")
         self.add_roster = w["roster"].adder("roster_id", "person_id", "section_id", "trial_id", "start_date",
@@ -388,7 +389,8 @@ class StudentWriter:
         calendar = e["calendar"]
         structure = calendar.structure
         end = e["end"] or calendar.last_day
-        days = [d for d in structure.instruction_days if e["start"] <= d <= end]
+        all_days = structure.instruction_days
+        days = all_days[bisect.bisect_left(all_days, e["start"]):bisect.bisect_right(all_days, end)]
         if not days:
             return
         rate = 0.015 if profile_draw < 0.55 else 0.04 if profile_draw < 0.85 else 0.09 if profile_draw < 0.95 else 0.16
@@ -408,7 +410,7 @@ class StudentWriter:
                 if truant:
                     code = "UX" if rng.random() < 0.8 else "EX"
                 else:
-                    code = rng.choices(("EX", "IL", "UX", "SA", "SU"), weights=(40, 30, 15, 12, 3))[0]
+                    code = rng.choices(("EX", "IL", "UX", "SA", "SU"), cum_weights=(40, 70, 85, 97, 100))[0]
                 marks = [(p, 0) for p, _ in periods]
             elif kind < 0.85:
                 code = "UX" if truant or rng.random() < 0.4 else "EX"
