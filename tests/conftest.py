@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,15 @@ class BuiltState:
     database: Path
     out_dir: Path
     stdout: str
+    stderr: str = ""
+    returncode: int = 0
+    summary: dict | None = None  # this state's entry of --summary-json
+    summary_json: dict | None = None  # the whole --summary-json document
+    log_file: Path | None = None
+
+    @property
+    def review_page(self) -> Path:
+        return self.out_dir / "review.html"
 
 
 def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
@@ -39,12 +49,23 @@ def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subproce
 
 @pytest.fixture(scope="session")
 def built_states() -> dict[str, BuiltState]:
-    """Both sample districts built and exported once; tests must not modify these files."""
+    """Both sample districts built and exported once (quiet, with --summary-json); tests must not modify these files.
+    The run exits 0, or 5 when the samples carry critical errors (EL critical errors are part of the sample)."""
     warehouse = OUTPUT_ROOT / "warehouse"
     out = OUTPUT_ROOT / "out"
-    completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "--quiet")
+    summary_path = OUTPUT_ROOT / "summary.json"
+    if summary_path.exists():
+        summary_path.unlink()
+    completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "--quiet",
+                        "--summary-json", str(summary_path), check=False)
+    if completed.returncode not in (0, 5):
+        raise AssertionError(f"statereport run exited {completed.returncode}:\n{completed.stderr[-4000:]}")
+    document = json.loads(summary_path.read_text(encoding="utf-8"))
+    by_state = {entry["state"]: entry for entry in document["states"]}
     return {
-        state: BuiltState(state, warehouse / f"{state}.duckdb", out / state, completed.stdout)
+        state: BuiltState(state, warehouse / f"{state}.duckdb", out / state, completed.stdout, completed.stderr,
+                          completed.returncode, by_state.get(state), document,
+                          warehouse / "logs" / state / "dbt.log")
         for state in ("ky", "ks")
     }
 

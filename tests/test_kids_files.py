@@ -449,13 +449,15 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
     seen = {}
 
     class FakeSession:
-        def __init__(self, state, database, dbt_vars, quiet=False):
+        def __init__(self, state, database, dbt_vars, **_settings):
             self.dbt_vars = dbt_vars
+            self.manifest = SimpleNamespace(nodes={})
+            self.log_file = tmp_path / "dbt.log"
 
         def seed_sample(self):
             pass
 
-        def build(self, include_tests):
+        def build(self, include_tests, select=None):
             pass
 
         def export_models(self):

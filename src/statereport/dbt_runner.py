@@ -6,6 +6,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from statereport import PROJECT_ROOT
 
@@ -21,6 +22,20 @@ def project_vars(overrides: dict | None = None) -> dict:
     return {**(project.get("vars") or {}), **(overrides or {})}
 
 
+def release_duckdb() -> None:
+    """dbt-duckdb keeps its DuckDB connection open for the life of the process; close it so the exporters (and the
+    review page) can open the same file read-only afterwards (DuckDB refuses a second configuration in-process)."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:  # another adapter: nothing held
+        return
+    with DuckDBConnectionManager._LOCK:
+        environment = DuckDBConnectionManager._ENV
+        if environment is not None:
+            DuckDBConnectionManager._ENV = None
+            environment.close()
+
+
 class DbtFailure(Exception):
     """A dbt command did not succeed; the message says which and how many nodes failed."""
 
@@ -33,6 +48,10 @@ class DbtSession:
     database: Path
     dbt_vars: dict = field(default_factory=dict)
     quiet: bool = False
+    # dbt's own log lines go to <log_dir>/dbt.log, never to stdout (default: logs/<state> beside the database).
+    log_dir: Path | None = None
+    # Called with every dbt event (EventMsg): the command line turns node events into a progress bar.
+    callbacks: list[Callable] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         from dbt.cli.main import dbtRunner
@@ -43,28 +62,48 @@ class DbtSession:
         os.environ.setdefault("DBT_PROFILES_DIR", str(PROJECT_ROOT / "profiles"))
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
         # Each database gets its own target folder so two states (or two test runs) never share dbt's artifacts.
-        os.environ["DBT_TARGET_PATH"] = str(PROJECT_ROOT / "target" / self.database.stem)
+        # (the name up to the first dot: a run builds into `ky.duckdb.building` and still uses target/ky).
+        os.environ["DBT_TARGET_PATH"] = str(PROJECT_ROOT / "target" / self.database.name.split(".")[0])
         self.vars_json = json.dumps({"state": self.state, **self.dbt_vars}, sort_keys=True)
-        parsed = dbtRunner().invoke(self._args("parse"))
+        self.log_dir = Path(self.log_dir) if self.log_dir else self.database.parent / "logs" / self.database.name.split(".")[0]
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.errors: list[str] = []
+        callbacks = [self._collect_errors, *self.callbacks]
+        parsed = dbtRunner(callbacks=callbacks).invoke(self._args("parse"))
         if not parsed.success:
-            raise DbtFailure(f"dbt parse failed: {parsed.exception}")
+            raise DbtFailure(f"dbt parse failed: {self._error_text(parsed.exception)}")
         self.manifest = parsed.result
-        self._runner = dbtRunner(manifest=self.manifest)
+        self._runner = dbtRunner(manifest=self.manifest, callbacks=callbacks)
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "dbt.log"
+
+    def _collect_errors(self, event) -> None:
+        if event.info.level == "error" and event.info.msg:
+            self.errors.append(str(event.info.msg))
+
+    def _error_text(self, exception) -> str:
+        first = self.errors[0].strip().splitlines()[0] if self.errors else str(exception or "").strip()
+        return f"{first} (dbt log: {self.log_file})"
 
     def _args(self, command: str, *extra: str) -> list[str]:
-        base = [command, "--project-dir", str(PROJECT_ROOT), "--vars", self.vars_json]
-        if self.quiet:
-            base = ["--quiet", *base]
+        # dbt's console lines are off: the command line prints its own progress and summary; dbt.log keeps them.
+        base = [command, "--project-dir", str(PROJECT_ROOT), "--vars", self.vars_json,
+                "--log-path", str(self.log_dir), "--log-level", "none", "--log-level-file", "info"]
         return [*base, *extra]
 
     def invoke(self, command: str, *extra: str):
-        result = self._runner.invoke(self._args(command, *extra))
+        try:
+            result = self._runner.invoke(self._args(command, *extra))
+        finally:
+            release_duckdb()
         if not result.success:
             failed = []
             if result.result is not None and hasattr(result.result, "results"):
                 failed = [r.node.name for r in result.result.results if str(r.status) in ("error", "fail")]
-            detail = f": {', '.join(failed[:10])}" if failed else (f": {result.exception}" if result.exception else "")
-            raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}")
+            detail = f": {', '.join(failed[:10])}" if failed else ""
+            raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}: {self._error_text(result.exception)}")
         return result
 
     def run_vars(self) -> dict:
@@ -73,8 +112,11 @@ class DbtSession:
     def seed_sample(self) -> None:
         self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")
 
-    def build(self, *, include_tests: bool = True) -> None:
-        selection = ["--select", "tag:shared", f"tag:{self.state}", "--exclude", "tag:sample_ky", "tag:sample_ks"]
+    def build(self, *, include_tests: bool = True, select: list[str] | None = None) -> None:
+        """Seeds the reference data and builds the shared layers and this state's marts (or only `select`, dbt
+        selectors such as `+ky_el__exclusions` or `statereport.marts.ky_el`)."""
+        chosen = select if select is not None else [f"tag:{self.state}"]
+        selection = ["--select", "tag:shared", *chosen, "--exclude", "tag:sample_ky", "tag:sample_ks"]
         if include_tests:
             self.invoke("build", *selection)
         else:

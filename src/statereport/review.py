@@ -1,0 +1,131 @@
+"""The data clerk's review page: one static HTML file per state and run (no server, assets inline), opened from the
+file system in any browser.
+
+It shows a summary per extract, the warnings grouped by rule id with their catalogue "how to fix" text and a row-level
+worklist, the exclusion ledger, and every exported report's rows in a sortable, filterable table (vanilla JS inline).
+This page is the only output of a run that shows names and birth dates (it reads the marts' rows); keep it local.
+
+Tables embed their rows as JSON and the script renders at most `RENDER_LIMIT` matching rows at a time, so a district's
+large Detail report stays responsive; counts always cover every row. A URL hash `#filter=<table id>:<text>` applies a
+filter on load (used by the browser test, and handy to link a clerk to one student: `#filter=ledger:12345`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from statereport.exports import export_query
+from statereport.summary import (
+    EXCLUSION_MODEL,
+    WARNING_MODEL,
+    StateSummary,
+    extract_of,
+    read_catalogue,
+    relation,
+    state_models,
+)
+
+EMBED_LIMIT = 100_000  # rows embedded per table; beyond it the page says so and points to the CSV
+LEDGER_COLUMNS = ("extract_name", "rule_id", "record_key", "person_id", "section_id", "staff_person_id", "school_id",
+                  "detail")
+
+_TEMPLATES = Environment(loader=PackageLoader("statereport", "templates"), autoescape=select_autoescape(["html", "j2"]))
+
+
+@dataclass
+class Table:
+    table_id: str
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    total_rows: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.total_rows > len(self.rows)
+
+    def as_json(self) -> str:
+        # `</` cannot close the script element; JSON stays valid with the escaped slash.
+        return json.dumps({"columns": self.columns, "rows": self.rows}, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _table(connection, table_id: str, title: str, query: str) -> Table:
+    total = connection.execute(f"select count(*) from ({query}) as counted").fetchone()[0]
+    cursor = connection.execute(f"{query} limit {EMBED_LIMIT}")
+    columns = [d[0] for d in cursor.description]
+    rows = [[_text(value) for value in row] for row in cursor.fetchall()]
+    return Table(table_id, title, columns, rows, total)
+
+
+def _headed_select(node, where: str = "") -> str:
+    documented = node.columns
+    select_list = ", ".join(
+        f'"{name}" as "{(column.meta or {}).get("header", name)}"' for name, column in documented.items()
+    ) if documented else "*"
+    return f"select {select_list} from {relation(node)}{where}"
+
+
+def build_page(database: Path, manifest, summary: StateSummary, export_nodes: list, path: Path,
+               generated_at: str) -> Path:
+    """Writes the review page for one state's run and returns its path."""
+    models = state_models(manifest, summary.state)
+    folders = {extract.extract for extract in summary.extracts}
+    connection = duckdb.connect(str(database), read_only=True)
+    try:
+        catalogue = read_catalogue(connection, manifest)
+        warning_groups = []
+        for extract in summary.extracts:
+            nodes = [node for node in models if extract_of(node) == extract.extract and WARNING_MODEL.search(node.name)]
+            for rule in extract.warnings:
+                tables = []
+                for node in nodes:
+                    columns = [row[0] for row in connection.execute(f"describe {relation(node)}").fetchall()]
+                    if "rule_id" not in columns:
+                        continue
+                    escaped = rule.rule_id.replace("'", "''")
+                    query = _headed_select(node, f" where cast(rule_id as varchar) = '{escaped}'")
+                    table_id = f"w-{rule.rule_id}-{node.name}".lower()
+                    table = _table(connection, table_id, node.name, query)
+                    if table.total_rows:
+                        tables.append(table)
+                warning_groups.append({"extract": extract, "rule": rule, "tables": tables})
+        ledger_nodes = [node for node in models if extract_of(node) in folders and EXCLUSION_MODEL.search(node.name)]
+        ledger = None
+        if ledger_nodes:
+            parts = " union all ".join(
+                "select " + ", ".join(f'cast("{column}" as varchar) as "{column}"' for column in LEDGER_COLUMNS)
+                + f" from {relation(node)}" for node in ledger_nodes
+            )
+            ledger = _table(connection, "ledger", "Exclusion ledger",
+                            f"select * from ({parts}) as ledger order by extract_name, rule_id, record_key")
+            reason_column = [catalogue.get(row[1], {}).get("description", "") for row in ledger.rows]
+            fix_column = [catalogue.get(row[1], {}).get("how_to_fix", "") for row in ledger.rows]
+            ledger.columns = [*ledger.columns, "reason", "how_to_fix"]
+            ledger.rows = [[*row, reason, fix] for row, reason, fix in zip(ledger.rows, reason_column, fix_column)]
+        reports = []
+        for node in export_nodes:
+            if extract_of(node) not in folders:
+                continue
+            spec = node.config.meta["export"]
+            reports.append(_table(connection, f"r-{node.name}".lower(), spec["file_name"], export_query(node)))
+    finally:
+        connection.close()
+    html = _TEMPLATES.get_template("review.html.j2").render(
+        summary=summary, warning_groups=warning_groups, ledger=ledger, reports=reports, generated_at=generated_at,
+        embed_limit=EMBED_LIMIT,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_text(html, encoding="utf-8")
+    temporary.chmod(0o600)  # names and birth dates: readable by the clerk's account only
+    temporary.replace(path)
+    return path

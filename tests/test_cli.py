@@ -1,0 +1,272 @@
+"""The `statereport` command line: --help everywhere, the option -> dbt var table, exit codes, --summary-json, quiet
+mode. The end-to-end checks read the one session build (tests/conftest.py `built_states`); everything else runs
+without starting dbt."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import duckdb
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import REPO_ROOT, run_cli
+from fakes import fake_warehouse
+from statereport import cli
+from statereport.options import EDITOR_OPTIONS, OptionError, dbt_vars_for, parse_date, parse_var_assignments
+from statereport.summary import EXIT_BAD_INPUT, EXIT_CRITICAL, EXIT_OK, collect, exit_code_for, render_text, to_json
+
+PROJECT_VARS = yaml.safe_load((REPO_ROOT / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]
+COMMANDS = ["run", "validate", "docs", "dbt-check"]
+DBT_CONSOLE_LINES = re.compile(r"Running with dbt|Registered adapter|OK created|START |Completed successfully|"
+                               r"Finished running|Concurrency:")
+
+
+# --- --help -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])
+def test_help_on_every_command(command):
+    result = CliRunner().invoke(cli.main, [*command, "--help"], terminal_width=120)
+    assert result.exit_code == 0, result.output
+    assert "Usage: " in result.output
+    if command and command[0] in ("run", "validate"):
+        for number in ("0", "2", "3", "4", "5"):
+            assert re.search(rf"^\s+{number}\s+\w", result.output, re.MULTILINE), f"exit code {number} undocumented"
+    if not command:
+        assert "critical errors present" in result.output
+
+
+def test_run_help_reads_like_the_editor():
+    output = CliRunner().invoke(cli.main, ["run", "--help"], terminal_width=120).output
+    for option in EDITOR_OPTIONS:
+        assert f"--{option.option}" in output
+        assert option.editor_field.split(" / ")[0] in " ".join(output.split())
+    for section in ("Run:", "Extract editor: fields every extract has:", "KECS LEAD editor", "KY EL editor",
+                    "KIDS Collection Extracts editor"):
+        assert section in output
+
+
+def test_the_installed_command_answers_help():
+    completed = run_cli("--help")
+    assert "Exit codes" in completed.stdout
+
+
+# --- option -> var table ------------------------------------------------------------------------------------------
+
+def _params(args: list[str]) -> dict:
+    context = cli.run.make_context("run", list(args))
+    return context.params
+
+
+def _vars(args: list[str], known: dict | None = None) -> dict:
+    params = _params(args)
+    options = {key: value for key, value in params.items() if key in {o.dest for o in EDITOR_OPTIONS}}
+    return dbt_vars_for(options, known)
+
+
+ALL_VARS = {var: None for option in EDITOR_OPTIONS for var in option.dbt_vars}
+
+
+def test_options_map_to_vars_in_one_table():
+    got = _vars([
+        "--start-date", "08012024", "--end-date", "2025-05-15", "--calendar", "11,12", "--calendar", "13",
+        "--grade", "05", "--lead-include-cross-site", "--el-extract-type", "Services", "--kids-extract-type", "enrl",
+        "--kids-attendance-to-date", "03/13/2025", "--kids-disaggregation-1", "homeroom",
+        "--kids-students-without-state-ids", "--kids-show-ssn", "--kids-file-revision", "3",
+        "--kids-records-limit", "500", "--kids-end-year", "2025",
+    ], ALL_VARS)
+    assert got == {
+        "lead_start_date": "2024-08-01", "el_start_date": "2024-08-01", "kids_filter_from_date": "2024-08-01",
+        "lead_end_date": "2025-05-15", "el_end_date": "2025-05-15", "kids_filter_to_date": "2025-05-15",
+        "lead_calendar_ids": ["11", "12", "13"], "el_calendar_ids": ["11", "12", "13"],
+        "kids_calendar_ids": ["11", "12", "13"],
+        "el_grade_levels": ["05"], "kids_test_grades": ["05"],
+        "lead_exclude_cross_site": False, "el_extract_type": "services", "kids_extract_type": "ENRL",
+        "kids_attendance_filter_to_date": "2025-03-13", "kids_disaggregation_method_1": "homeroom",
+        "kids_students_without_state_ids": True, "kids_output_ssn_last4": True, "kids_file_revision": 3,
+        "kids_records_limit": 500, "kids_end_year": 2025,
+    }
+
+
+def test_blank_options_pass_no_vars_so_project_defaults_apply():
+    assert _vars([], ALL_VARS) == {}
+
+
+def test_only_vars_the_project_defines_are_passed():
+    assert _vars(["--start-date", "2024-08-01"], {"lead_start_date": ""}) == {"lead_start_date": "2024-08-01"}
+    with pytest.raises(OptionError, match="--kids-records-limit sets dbt var"):
+        _vars(["--kids-records-limit", "5"], {"lead_start_date": ""})
+
+
+def test_table_vars_match_the_shape_of_their_project_defaults():
+    """An option must hand a var the kind of value its default has (a list for a list, a bool for a bool)."""
+    shapes = {"text-list": (list,), "flag": (bool,), "bool-pair": (bool,), "int": (int, type(None)),
+              "date": (str, type(None)), "choice": (str, type(None))}
+    checked = 0
+    for option in EDITOR_OPTIONS:
+        for var in option.dbt_vars:
+            if var in PROJECT_VARS:
+                checked += 1
+                assert isinstance(PROJECT_VARS[var], shapes[option.kind]), (option.option, var, PROJECT_VARS[var])
+    print(f"{checked} table vars are defined in dbt_project.yml")
+
+
+def test_dates_accept_the_editor_formats():
+    assert parse_date("08012024") == parse_date("08/01/2024") == parse_date("2024-08-01") == "2024-08-01"
+    with pytest.raises(ValueError):
+        parse_date("2024-13-01")
+
+
+def test_generic_var_assignment_is_checked_against_the_project():
+    assert parse_var_assignments(("report_run_date=2025-01-31",)) == {"report_run_date": "2025-01-31"}
+    with pytest.raises(OptionError, match="defines no var 'no_such_var'"):
+        parse_var_assignments(("no_such_var=1",))
+
+
+def _export_node(name, folder, file_name, formats=("csv", "html")):
+    return SimpleNamespace(name=name, fqn=["statereport", "marts", folder, name], resource_type="model",
+                           config=SimpleNamespace(meta={"export": {"file_name": file_name, "formats": list(formats)}}))
+
+
+def test_report_and_format_selection():
+    nodes = [_export_node("ky_lead__detail", "ky_lead", "KECS_LEAD_Detail"),
+             _export_node("ky_lead__staff", "ky_lead", "KECS_LEAD_Staff"),
+             _export_node("ky_el__demographics", "ky_el", "EL_Demographics"),
+             _export_node("ky_el__warnings", "ky_el", "EL_Warnings")]
+    chosen = cli.select_exports(nodes, None, {"lead_report": ["staff"], "el_extract_type": "services",
+                                              "format": ["csv"]})
+    assert [node.name for node in chosen] == ["ky_lead__staff", "ky_el__warnings"]
+    assert all(node.config.meta["export"]["formats"] == ["csv"] for node in chosen)
+    assert nodes[1].config.meta["export"]["formats"] == ["csv", "html"], "the manifest's node must not change"
+    assert [n.name for n in cli.select_exports(nodes, ["ky_el"], {})] == ["ky_el__demographics", "ky_el__warnings"]
+
+
+# --- exit codes ---------------------------------------------------------------------------------------------------
+
+def test_bad_input_exits_2_with_one_line_and_json(tmp_path):
+    data_dir = tmp_path / "export"
+    data_dir.mkdir()
+    summary = tmp_path / "summary.json"
+    completed = run_cli("run", "--state", "ky", "--data-dir", str(data_dir), "--warehouse", str(tmp_path / "wh"),
+                        "--out", str(tmp_path / "out"), "--quiet", "--summary-json", str(summary), check=False)
+    assert completed.returncode == EXIT_BAD_INPUT
+    assert completed.stdout == ""
+    assert len(completed.stderr.strip().splitlines()) == 1 and completed.stderr.startswith("error: ")
+    document = json.loads(summary.read_text())
+    assert document["exit_code"] == EXIT_BAD_INPUT and document["error"] in completed.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--start-date", "31/31/2024"], "is not a date"),
+    (["--var", "no_such_var=1"], "defines no var"),
+    (["--state", "ky", "--extract", "kids"], "cannot run with --state ky"),
+    (["--kids-extract-type", "NOPE"], "NOPE"),
+])
+def test_bad_options_exit_2(args, message, tmp_path):
+    completed = run_cli("run", *args, "--warehouse", str(tmp_path), "--out", str(tmp_path), check=False)
+    assert completed.returncode == EXIT_BAD_INPUT
+    assert message in completed.stderr
+
+
+@pytest.mark.parametrize("critical", [True, False])
+def test_critical_errors_decide_the_exit_code(tmp_path, critical):
+    database, manifest, export = fake_warehouse(tmp_path, critical)
+    summary = collect(database, manifest, "ky", [export], [], {"report_run_date": "2025-05-15"})
+    (extract,) = summary.extracts
+    assert [(r.model, r.rows) for r in extract.reports] == [("ky_el__demographics", 12)]
+    assert {r.rule_id: r.rows for r in extract.excluded} == {"EL-W1": 1, "EL-W3": 1}
+    assert {r.rule_id: (r.rows, r.severity) for r in extract.warnings} == {
+        "EL-W1": (1, "critical" if critical else "info"), "EL-W3": (1, "critical" if critical else "info"),
+        "EL-W4": (2, "warning")}
+    assert extract.critical_rows == (2 if critical else 0)
+    code = exit_code_for([summary])
+    assert code == (EXIT_CRITICAL if critical else EXIT_OK)
+    text = render_text([summary], code)
+    assert "EL-W4" in text and f"exit code {code}" in text
+    assert "Ana" not in text and "Ana" not in json.dumps(to_json([summary], code)), "names stay out of the summary"
+
+
+# --- the session build: summary JSON, quiet mode, exit code --------------------------------------------------------
+
+def _manifest(state: str) -> dict:
+    return json.loads((REPO_ROOT / "target" / state / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_summary_json_matches_the_marts(built_states):
+    for state, built in built_states.items():
+        summary = built.summary
+        assert summary is not None and summary["state"] == state
+        assert summary["vars"]["state"] == state
+        manifest = _manifest(state)
+        export_models = {node["name"]: node for node in manifest["nodes"].values()
+                         if node["resource_type"] == "model" and state in node["tags"]
+                         and node["config"].get("meta", {}).get("export")}
+        reported = {report["model"]: report["rows"] for extract in summary["extracts"]
+                    for report in extract["reported"]}
+        assert set(reported) == set(export_models)
+        connection = duckdb.connect(str(built.database), read_only=True)
+        try:
+            for name, rows in reported.items():
+                node = export_models[name]
+                assert connection.execute(f'select count(*) from "{node["schema"]}"."{node["alias"]}"').fetchone()[0] == rows
+            for extract in summary["extracts"]:
+                for kind, suffixes in (("excluded", ("__exclusions",)), ("warnings", ("__warnings", "__issues"))):
+                    expected: dict[str, int] = {}
+                    for node in manifest["nodes"].values():
+                        if node["resource_type"] == "model" and node["fqn"][1:3] == ["marts", extract["extract"]] \
+                                and node["name"].endswith(suffixes):
+                            for rule_id, count in connection.execute(
+                                    f'select rule_id, count(*) from "{node["schema"]}"."{node["alias"]}" group by 1'
+                            ).fetchall():
+                                expected[rule_id] = expected.get(rule_id, 0) + count
+                    assert {entry["rule_id"]: entry["rows"] for entry in extract[kind]} == expected
+        finally:
+            connection.close()
+        for extract in summary["extracts"]:
+            for file in extract["files"]:
+                assert Path(file["path"]).stat().st_size == file["size"]
+        assert Path(summary["review_page"]).exists()
+
+
+def test_exit_code_follows_the_critical_errors(built_states):
+    document = next(iter(built_states.values())).summary_json
+    expected = EXIT_CRITICAL if document["critical_rows"] else EXIT_OK
+    assert next(iter(built_states.values())).returncode == expected == document["exit_code"]
+
+
+def test_quiet_run_prints_only_the_summary(built_states):
+    built = built_states["ky"]
+    assert built.stderr == ""
+    assert not DBT_CONSOLE_LINES.search(built.stdout), built.stdout
+    assert built.stdout.splitlines()[0].startswith("== KY")
+    assert re.search(r"^critical errors: [\d,]+  exit code \d", built.stdout, re.MULTILINE)
+    for state in ("ky", "ks"):
+        log = built_states[state].log_file.read_text(encoding="utf-8")
+        assert "Running with dbt" in log, "dbt's lines go to the log file under the warehouse folder"
+
+
+def test_names_and_birth_dates_stay_out_of_summary_and_logs(built_states):
+    """Student and staff names and birth dates appear only on the review page."""
+    for state, built in built_states.items():
+        connection = duckdb.connect(str(built.database), read_only=True)
+        try:
+            tables = {row[0] for row in connection.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+            if "identity" not in tables:
+                pytest.skip("the sample district has no identity table yet")
+            values = connection.execute(
+                "select distinct v from (select first_name as v from raw.identity union all "
+                "select last_name from raw.identity union all select legal_last_name from raw.identity union all "
+                "select cast(birthdate as varchar) from raw.identity) where length(v) >= 5").fetchall()
+        finally:
+            connection.close()
+        secrets = {value for (value,) in values}
+        texts = {"stdout": built.stdout, "summary": json.dumps(built.summary_json),
+                 "dbt log": built.log_file.read_text(encoding="utf-8")}
+        for where, text in texts.items():
+            leaked = sorted(s for s in secrets if re.search(rf"\b{re.escape(s)}\b", text))
+            assert not leaked, f"{state}: {where} shows {leaked[:5]}"
