@@ -270,3 +270,30 @@ def test_names_and_birth_dates_stay_out_of_summary_and_logs(built_states):
         for where, text in texts.items():
             leaked = sorted(s for s in secrets if re.search(rf"\b{re.escape(s)}\b", text))
             assert not leaked, f"{state}: {where} shows {leaked[:5]}"
+
+
+# --- docs: the dbt site, lineage ending at each export file ---------------------------------------------------------
+
+def test_every_export_file_is_an_exposure(built_states):
+    for state in built_states:
+        manifest = _manifest(state)
+        exports = {unique_id for unique_id, node in manifest["nodes"].items()
+                   if node["resource_type"] == "model" and node["config"].get("meta", {}).get("export")}
+        exposed = {dependency for exposure in manifest["exposures"].values()
+                   for dependency in exposure["depends_on"]["nodes"]}
+        missing = sorted(exports - exposed)
+        assert not missing, (f"export models without a dbt exposure: {missing}; declare each file in "
+                             "models/marts/<extract>/_<extract>__exposures.yml (see CONTRIBUTING.md, Exports)")
+
+
+def test_docs_writes_the_site_from_the_built_warehouse(built_states, tmp_path):
+    built = built_states["ky"]
+    completed = run_cli("docs", "--state", "ky", "--warehouse", str(built.database.parent), "--out", str(tmp_path),
+                        "--quiet")
+    assert "documentation site:" in completed.stdout
+    site = tmp_path / "ky"
+    assert (site / "index.html").exists() and (site / "catalog.json").exists()
+    assert (site / "static_index.html").stat().st_size > 100_000, "the one-file site embeds manifest and catalog"
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["exposures"]) == set(_manifest("ky")["exposures"])
+    assert not DBT_CONSOLE_LINES.search(completed.stdout)

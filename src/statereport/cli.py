@@ -6,7 +6,9 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 import sys
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from statereport.options import (
 )
 from statereport.progress import DbtProgress
 from statereport.review import build_page
-from statereport.warehouse import WarehouseInUse, building_database, replacing_directory
+from statereport.warehouse import WarehouseInUse, building_database, ensure_not_in_use, replacing_directory
 from statereport.summary import (
     EXIT_BAD_INPUT,
     EXIT_BUILD_FAILED,
@@ -325,22 +327,26 @@ def validate(**options) -> None:
 def docs(state: str, warehouse: Path, out_dir: Path, quiet: bool) -> None:
     """Generate the dbt documentation site: every model, column and rule, with lineage from the raw tables to each
     export file (declared as dbt exposures)."""
-    import shutil
-
     database = Path(warehouse) / f"{state}.duckdb"
+    target = Path(out_dir) / state
     try:
-        with DbtProgress(enabled=not quiet) as progress:
-            session = DbtSession(state, database, log_dir=Path(warehouse) / "logs" / state,
+        ensure_not_in_use(database)
+        # An existing warehouse (from `statereport run`) gives the catalog its row counts; else build the sample.
+        context = nullcontext(database) if database.exists() else building_database(database)
+        with DbtProgress(enabled=not quiet) as progress, context as building:
+            session = DbtSession(state, building, log_dir=Path(warehouse) / "logs" / state,
                                  callbacks=[progress.callback])
             if not database.exists():
                 with progress.phase(f"{state}: seed sample district"):
                     session.seed_sample()
                 with progress.phase(f"{state}: build"):
                     session.build(include_tests=False)
-            target = Path(out_dir) / state
             target.mkdir(parents=True, exist_ok=True)
             with progress.phase(f"{state}: docs generate"):
-                session.invoke("docs", "generate", "--static", "--target-path", str(target))
+                session.invoke("docs generate", "--static", "--target-path", str(target))
+    except WarehouseInUse as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_WAREHOUSE_IN_USE)
     except DbtFailure as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_BUILD_FAILED)
@@ -359,6 +365,7 @@ def docs(state: str, warehouse: Path, out_dir: Path, quiet: bool) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def dbt_check(state: str, quiet: bool) -> None:
     """dbt build on the sample districts: seeds, models, unit tests and data tests (used by scripts/test)."""
+    session = None
     try:
         with DbtProgress(enabled=not quiet) as progress:
             for one_state in _states(state):
@@ -372,6 +379,9 @@ def dbt_check(state: str, quiet: bool) -> None:
                     session.build(include_tests=True)
                 progress.note(f"{one_state}: dbt build passed (log: {session.log_file})")
     except DbtFailure as error:
+        # dbt's console is off: show its error messages (failing tests, unit-test diffs) here.
+        for message in (session.errors if session is not None else []):
+            click.echo(message, err=True)
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_BUILD_FAILED)
 

@@ -89,7 +89,7 @@ class DbtSession:
 
     def _args(self, command: str, *extra: str) -> list[str]:
         # dbt's console lines are off: the command line prints its own progress and summary; dbt.log keeps them.
-        base = [command, "--project-dir", str(PROJECT_ROOT), "--vars", self.vars_json,
+        base = [*command.split(), "--project-dir", str(PROJECT_ROOT), "--vars", self.vars_json,
                 "--log-path", str(self.log_dir), "--log-level", "none", "--log-level-file", "info"]
         return [*base, *extra]
 
