@@ -50,7 +50,7 @@ def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subproce
 @pytest.fixture(scope="session")
 def built_states() -> dict[str, BuiltState]:
     """Both sample districts built and exported once (quiet, with --summary-json); tests must not modify these files.
-    The run exits 0, or 5 when the samples carry critical errors (EL critical errors are part of the sample)."""
+    The run exits 0, or 6 when the samples carry critical errors (EL critical errors are part of the sample)."""
     warehouse = OUTPUT_ROOT / "warehouse"
     out = OUTPUT_ROOT / "out"
     summary_path = OUTPUT_ROOT / "summary.json"
@@ -58,7 +58,7 @@ def built_states() -> dict[str, BuiltState]:
         summary_path.unlink()
     completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "--quiet",
                         "--summary-json", str(summary_path), check=False)
-    if completed.returncode not in (0, 5):
+    if completed.returncode not in (0, 6):
         raise AssertionError(f"statereport run exited {completed.returncode}:\n{completed.stderr[-4000:]}")
     document = json.loads(summary_path.read_text(encoding="utf-8"))
     by_state = {entry["state"]: entry for entry in document["states"]}

@@ -34,7 +34,7 @@ def test_help_on_every_command(command):
     assert result.exit_code == 0, result.output
     assert "Usage: " in result.output
     if command and command[0] in ("run", "validate"):
-        for number in ("0", "2", "3", "4", "5"):
+        for number in ("0", "2", "3", "4", "5", "6"):
             assert re.search(rf"^\s+{number}\s+\w", result.output, re.MULTILINE), f"exit code {number} undocumented"
     if not command:
         assert "critical errors present" in result.output
@@ -105,7 +105,7 @@ def test_only_vars_the_project_defines_are_passed():
 def test_table_vars_match_the_shape_of_their_project_defaults():
     """An option must hand a var the kind of value its default has (a list for a list, a bool for a bool)."""
     shapes = {"text-list": (list,), "flag": (bool,), "bool-pair": (bool,), "int": (int, type(None)),
-              "date": (str, type(None)), "choice": (str, type(None))}
+              "date": (str, type(None)), "choice": (str, type(None)), "text": (str, type(None))}
     checked = 0
     for option in EDITOR_OPTIONS:
         for var in option.dbt_vars:

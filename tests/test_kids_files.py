@@ -450,6 +450,7 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
 
     class FakeSession:
         def __init__(self, state, database, dbt_vars, **_settings):
+            duckdb.connect(str(database)).close()  # a real session leaves a warehouse the summary reads
             self.dbt_vars = dbt_vars
             self.manifest = SimpleNamespace(nodes={})
             self.log_file = tmp_path / "dbt.log"
