@@ -193,12 +193,12 @@ def test_sample_page_counts_match_the_marts(chromium, built_states, state):
             assert container.attrs["data-matching"] == container.attrs["data-total"], "unfiltered shows every row"
             assert len(rendered_rows(container)) == min(int(container.attrs["data-total"]), RENDER_LIMIT)
         ledger_total = sum(count(name) for name, node in nodes.items()
-                           if state in node["tags"] and name.endswith("__exclusions"))
+                           if state in node["tags"] and name.endswith("_exclusions"))
         ledgers = dom.find_all("div", data_table="ledger")
         assert (int(ledgers[0].attrs["data-total"]) if ledgers else 0) == ledger_total
         for cell in dom.find_all("td", data_metric="excluded"):
             expected = sum(count(name, f"where rule_id = '{cell.attrs['data-rule']}'") for name, node in nodes.items()
-                           if state in node["tags"] and name.endswith("__exclusions"))
+                           if state in node["tags"] and name.endswith("_exclusions"))
             assert int(cell.text) == expected, cell.attrs["data-rule"]
     finally:
         connection.close()

@@ -3,8 +3,9 @@ warnings by rule (with their catalogue severity) and the files written. The run 
 counts, ids and file names; names and birth dates are read only by the review page (`statereport.review`).
 
 Where things live (CONTRIBUTING.md): an extract is a mart folder `models/marts/<extract>/`; its exported reports are the
-models with `config.meta.export`; its exclusions are the model `<extract>__exclusions` (column `rule_id`); its warnings
-are the models named `*__warnings` or `*__issues` with a `rule_id` column; severities and "how to fix" come from the
+models with `config.meta.export`; its exclusions are the models named `*_exclusions` (`<extract>__exclusions`, or one
+per report such as `ky_lead__staff_exclusions`; column `rule_id`); its warnings are the models named `*_warnings` or
+`*_issues` with a `rule_id` column; severities and "how to fix" come from the
 rule-catalogue seeds `seeds/reference/rule_catalogue__*.csv`.
 """
 
@@ -30,8 +31,8 @@ EXTRACT_TITLES = {
     "ky_el": "KY EL Extract",
     "ks_kids": "KIDS Collection Extracts",
 }
-WARNING_MODEL = re.compile(r"__(warnings|issues)$")
-EXCLUSION_MODEL = re.compile(r"__exclusions$")
+WARNING_MODEL = re.compile(r"_(warnings|issues)$")  # ky_el__warnings, ky_lead__issues
+EXCLUSION_MODEL = re.compile(r"_exclusions$")  # ky_el__exclusions, ky_lead__staff_exclusions
 
 
 def relation(node) -> str:
