@@ -297,3 +297,21 @@ def test_docs_writes_the_site_from_the_built_warehouse(built_states, tmp_path):
     manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["exposures"]) == set(_manifest("ky")["exposures"])
     assert not DBT_CONSOLE_LINES.search(completed.stdout)
+
+
+def test_validate_writes_the_review_page_and_no_export_file(tmp_path):
+    """One more dbt start (Kentucky only): validate builds and summarises like run, but writes no export file and
+    leaves the files of an earlier run in place."""
+    out = tmp_path / "out"
+    (out / "ky").mkdir(parents=True)
+    (out / "ky" / "KECS_LEAD_Staff.csv").write_text("from an earlier run\n")
+    summary_path = tmp_path / "summary.json"
+    completed = run_cli("validate", "--state", "ky", "--warehouse", str(tmp_path / "wh"), "--out", str(out),
+                        "--quiet", "--summary-json", str(summary_path), check=False)
+    assert completed.returncode in (EXIT_OK, EXIT_CRITICAL), completed.stderr
+    assert sorted(path.name for path in (out / "ky").iterdir()) == ["KECS_LEAD_Staff.csv", "review.html"]
+    assert (out / "ky" / "KECS_LEAD_Staff.csv").read_text() == "from an earlier run\n"
+    document = json.loads(summary_path.read_text())
+    (state,) = document["states"]
+    assert all(extract["files"] == [] for extract in state["extracts"])
+    assert document["exit_code"] == completed.returncode

@@ -8,7 +8,7 @@ import json
 import re
 import shutil
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -175,6 +175,12 @@ def _plan(state: str, extracts: tuple[str, ...]) -> dict[str, list[str] | None]:
     return plan
 
 
+@contextmanager
+def _existing_directory(folder: Path):
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+
+
 def _report_tokens(node) -> set[str]:
     spec = node.config.meta["export"]
     tokens = set(re.split(r"[_\W]+", node.name.lower()))
@@ -253,8 +259,9 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
                 state_vars = {**run_vars, "state": one_state}
                 final_out = out_dir / one_state
                 # The previous warehouse and files stay in place until this state's whole run has succeeded.
-                with building_database(warehouse / f"{one_state}.duckdb") as database, \
-                        replacing_directory(final_out) as partial_out:
+                # `validate` writes no export files: it leaves the folder's files alone and replaces only the page.
+                out_context = replacing_directory(final_out) if write_exports else _existing_directory(final_out)
+                with building_database(warehouse / f"{one_state}.duckdb") as database, out_context as partial_out:
                     if data_dir is not None:
                         progress.note(f"{one_state}: loading {data_dir}")
                         load_district(database, Path(data_dir), one_state)
