@@ -274,6 +274,13 @@ def test_names_and_birth_dates_stay_out_of_summary_and_logs(built_states):
 
 # --- docs: the dbt site, lineage ending at each export file ---------------------------------------------------------
 
+def test_exposure_files_are_in_sync_with_the_marts():
+    from statereport import exposures
+
+    stale = [str(path.relative_to(REPO_ROOT)) for path in exposures.sync(check=True)]
+    assert not stale, f"run scripts/sync_exposures and commit: {stale}"
+
+
 def test_every_export_file_is_an_exposure(built_states):
     for state in built_states:
         manifest = _manifest(state)
@@ -282,8 +289,7 @@ def test_every_export_file_is_an_exposure(built_states):
         exposed = {dependency for exposure in manifest["exposures"].values()
                    for dependency in exposure["depends_on"]["nodes"]}
         missing = sorted(exports - exposed)
-        assert not missing, (f"export models without a dbt exposure: {missing}; declare each file in "
-                             "models/marts/<extract>/_<extract>__exposures.yml (see CONTRIBUTING.md, Exports)")
+        assert not missing, f"export models without a dbt exposure: {missing}; run scripts/sync_exposures"
 
 
 def test_docs_writes_the_site_from_the_built_warehouse(built_states, tmp_path):
