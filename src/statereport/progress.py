@@ -41,10 +41,11 @@ class DbtProgress:
         self._task = self._progress.add_task(label, total=None)
         try:
             yield
-        finally:
+            # done: nodes dbt counts but reports no NodeFinished for (e.g. skipped) still belong to a finished phase
             task = self._progress.tasks[-1]
-            if task.total is None:
-                self._progress.update(self._task, total=task.completed or 1, completed=task.completed or 1)
+            total = task.total if task.total is not None else (task.completed or 1)
+            self._progress.update(self._task, total=total, completed=total)
+        finally:
             self._progress.update(self._task, description=label)
             self._task = None
 
