@@ -60,6 +60,7 @@ def built_states() -> dict[str, BuiltState]:
                         "--summary-json", str(summary_path), check=False)
     if completed.returncode not in (0, 6):
         raise AssertionError(f"statereport run exited {completed.returncode}:\n{completed.stderr[-4000:]}")
+    (OUTPUT_ROOT / "run_summary.txt").write_text(completed.stdout, encoding="utf-8")  # pasted into the README
     document = json.loads(summary_path.read_text(encoding="utf-8"))
     by_state = {entry["state"]: entry for entry in document["states"]}
     return {
