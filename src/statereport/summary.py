@@ -31,6 +31,7 @@ EXTRACT_TITLES = {
     "ky_el": "KY EL Extract",
     "ks_kids": "KIDS Collection Extracts",
     "ledger": "Exclusion ledger (every extract of the state)",
+    "input": "District input issues",
 }
 WARNING_MODEL = re.compile(r"_(warnings|issues)$")  # ky_el__warnings, ky_lead__issues
 EXCLUSION_MODEL = re.compile(r"_exclusions$")  # ky_el__exclusions, ky_lead__staff_exclusions
