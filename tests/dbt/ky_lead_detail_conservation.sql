@@ -1,3 +1,5 @@
+{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky']) }}
+
 -- KECS LEAD Detail conservation (CONTRIBUTING "Nothing is lost"): every candidate is either reported or excluded, never
 -- both and never neither. Returns one row per violation.
 --   student candidates: every distinct (section, rostered student) pair, key '<section_id>|<person_id>';
@@ -37,9 +39,9 @@ empty_section_candidates as (
     select cast(sections.section_id as varchar) || '|' as record_key
     from sections
     where not exists (
-        select 1 from rosters
-        where rosters.section_id = sections.section_id
-    )
+            select 1 from rosters
+            where rosters.section_id = sections.section_id
+        )
 ),
 
 candidates as (
@@ -61,12 +63,12 @@ reported_keys as (
     select reported.record_key
     from reported
     where not (
-        reported.person_id is null
-        and exists (
-            select 1 from rosters
-            where rosters.section_id = reported.section_id
+            reported.person_id is null
+            and exists (
+                select 1 from rosters
+                where rosters.section_id = reported.section_id
+            )
         )
-    )
 ),
 
 excluded_keys as (
@@ -80,8 +82,8 @@ missing as (
         'candidate neither reported nor excluded' as problem
     from candidates
     where
-        candidates.record_key not in (select record_key from reported_keys)
-        and candidates.record_key not in (select record_key from excluded_keys)
+        candidates.record_key not in (select reported_keys.record_key from reported_keys)
+        and candidates.record_key not in (select excluded_keys.record_key from excluded_keys)
 ),
 
 both_ways as (
@@ -95,14 +97,14 @@ both_ways as (
 
 strangers as (
     select
-        record_key,
+        outcomes.record_key,
         'reported or excluded key that is not a candidate' as problem
     from (
-        select record_key from reported_keys
+        select reported_keys.record_key from reported_keys
         union all
-        select record_key from excluded_keys
+        select excluded_keys.record_key from excluded_keys
     ) as outcomes
-    where record_key not in (select record_key from candidates)
+    where outcomes.record_key not in (select candidates.record_key from candidates)
 ),
 
 reported_students as (
@@ -130,7 +132,7 @@ unaccounted_enrollments as (
     where
         enrollments.enrollment_id <> reported_students.enrollment_id
         and cast(reported_students.section_id as varchar) || '|' || cast(reported_students.person_id as varchar)
-        || '|' || cast(enrollments.enrollment_id as varchar) not in (select record_key from exclusions)
+        || '|' || cast(enrollments.enrollment_id as varchar) not in (select exclusions.record_key from exclusions)
 ),
 
 final as (

@@ -58,7 +58,8 @@ final as (
         case when is_english_learner then 1 when is_english_learner is not null then 0 end as english_learner,
         case when is_gifted then 1 when is_gifted is not null then 0 end as gifted,
         case when is_migrant then 1 when is_migrant is not null then 0 end as migrant,
-        case when is_economically_disadvantaged then 1 when is_economically_disadvantaged is not null then 0 end as economically_disadvantaged,
+        case when is_economically_disadvantaged then 1 when is_economically_disadvantaged is not null then 0 end
+            as economically_disadvantaged,
         case when is_homeless then 1 when is_homeless is not null then 0 end as homeless,
         case when is_foster_care then 1 when is_foster_care is not null then 0 end as foster_care,
         case when is_military_connected then 1 when is_military_connected is not null then 0 end as military_connected,
