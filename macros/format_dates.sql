@@ -8,12 +8,3 @@
 {% macro default__format_mdy(expression) -%}
     strftime({{ expression }}, '%m/%d/%Y')
 {%- endmacro %}
-
-{#- A timestamp as MM/DD/YYYY HH:MM text (KECS LEAD "Date Time Generated"). -#}
-{% macro format_mdy_hm(expression) -%}
-    {{ return(adapter.dispatch('format_mdy_hm')(expression)) }}
-{%- endmacro %}
-
-{% macro default__format_mdy_hm(expression) -%}
-    strftime({{ expression }}, '%m/%d/%Y %H:%M')
-{%- endmacro %}

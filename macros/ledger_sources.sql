@@ -3,6 +3,7 @@
 {% macro ledger_sources(state) -%}
     {%- set by_state = {
         'ky': [
+            'ky_lead__detail_exclusions',
             'ky_lead__staff_exclusions',
             'ky_el__exclusions',
         ],

@@ -8,7 +8,7 @@ detail as (
 
 final as (
     select
-        {{ format_mdy_hm("cast('" ~ var('generated_at') ~ "' as timestamp)") }} as date_time_generated,
+        {{ lead_date_time_generated() }} as date_time_generated,
         cast(end_year as varchar) as end_year,
         section_id,
         district_number,
