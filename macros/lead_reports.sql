@@ -14,10 +14,53 @@
 {%- endmacro %}
 
 {#- Sort key of a KECS state grade code in the seed 002 order (95 < 96 < 97 < 98 < 99 < 00 < 01 ... < 12 < 14 < 20):
-    the pre-kindergarten codes 95-99 sort before 00. -#}
+    a text key, '0' before the pre-kindergarten codes 95-99 and '1' before the others; the grade is its last two
+    characters (lead_grade_from_sort_key), so min/max of the key give the lowest/highest grade. -#}
 {% macro lead_grade_sort_key(column_name) -%}
-    case
-        when {{ column_name }} >= '95' then cast({{ column_name }} as integer) - 100
-        else cast({{ column_name }} as integer)
-    end
+    case when {{ column_name }} >= '95' then '0' else '1' end || {{ column_name }}
+{%- endmacro %}
+
+{% macro lead_grade_from_sort_key(expression) -%}
+    {{ dbt.right(expression, 2) }}
+{%- endmacro %}
+
+{#- The Detail indicators the LEAD aggregates count (our design, specs/kecs_lead_reports.md §9 M2-M4): Detail flag
+    column -> count column. -#}
+{% macro lead_indicator_counts() -%}
+    {{ return([
+        ('is_english_learner', 'english_learner_students'),
+        ('is_gifted', 'gifted_students'),
+        ('is_migrant', 'migrant_students'),
+        ('is_economically_disadvantaged', 'economically_disadvantaged_students'),
+        ('is_homeless', 'homeless_students'),
+        ('is_foster_care', 'foster_care_students'),
+        ('is_military_connected', 'military_connected_students'),
+        ('is_home_hospital', 'home_hospital_students'),
+        ('is_ilpa', 'ilpa_students'),
+    ]) }}
+{%- endmacro %}
+
+{#- The count columns shared by the LEAD aggregates (LEAD-CASELOAD-COUNTS, LEAD-CLASSES-COUNTS, LEAD-SCHOOLWIDE-COUNTS):
+    distinct students in total, per state grade (one column per grade, seed 002 order), SPED (sped_condition), then
+    one per Detail indicator. Every count is a distinct count of `student`, so a student on several rows (sections,
+    case managers) counts once. -#}
+{% macro lead_student_counts(student, total_name, sped_condition, sped_name) -%}
+    count(distinct {{ student }}) as {{ total_name }},
+    {%- for grade in lead_state_grades() %}
+    count(distinct case when grade = '{{ grade }}' then {{ student }} end) as students_grade_{{ grade }},
+    {%- endfor %}
+    count(distinct case when {{ sped_condition }} then {{ student }} end) as {{ sped_name }},
+    {%- for flag, column in lead_indicator_counts() %}
+    count(distinct case when {{ flag }} then {{ student }} end) as {{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{#- True when a text value is one or more digits (KECS EPSB IDs and state course codes are numeric; NULL stays NULL).
+    DuckDB's regexp_full_match behind adapter.dispatch so another engine can supply its own. -#}
+{% macro lead_is_all_digits(expression) -%}
+    {{ return(adapter.dispatch('lead_is_all_digits')(expression)) }}
+{%- endmacro %}
+
+{% macro default__lead_is_all_digits(expression) -%}
+    regexp_full_match({{ expression }}, '[0-9]+')
 {%- endmacro %}
