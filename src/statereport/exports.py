@@ -59,8 +59,10 @@ def export_query(node) -> str:
         )
     else:
         select_list = "*"
-    order_by = spec.get("order_by")
-    return f"select {select_list} from {_relation(node)}" + (f" order by {order_by}" if order_by else "")
+    # Every column breaks the documented sort's ties, so two runs always write rows in the same order.
+    positions = ", ".join(str(i) for i in range(1, len(documented) + 1)) if documented else ""
+    order_by = ", ".join(part for part in (spec.get("order_by"), positions) if part) or "all"
+    return f"select {select_list} from {_relation(node)} order by {order_by}"
 
 
 def _replace_atomically(temporary: Path, final: Path) -> None:
