@@ -33,8 +33,12 @@ class BuiltState:
         return self.out_dir / "review.html"
 
 
+# A run that completed: 0 clean, 6 completed and wrote its files but critical warnings are present.
+COMPLETED_EXIT_CODES = (0, 6)
+
+
 def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """Runs the `statereport` command line as a user would, in a subprocess."""
+    """Runs the `statereport` command line as a user would, in a subprocess; `check` fails unless the run completed."""
     completed = subprocess.run(
         [sys.executable, "-m", "statereport.cli", *args],
         cwd=REPO_ROOT,
@@ -42,7 +46,7 @@ def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subproce
         text=True,
         env={**os.environ, **(env or {})},
     )
-    if check and completed.returncode != 0:
+    if check and completed.returncode not in COMPLETED_EXIT_CODES:
         raise AssertionError(f"statereport {' '.join(args)} exited {completed.returncode}:\n{completed.stderr[-4000:]}")
     return completed
 
@@ -58,7 +62,7 @@ def built_states() -> dict[str, BuiltState]:
         summary_path.unlink()
     completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "--quiet",
                         "--summary-json", str(summary_path), check=False)
-    if completed.returncode not in (0, 6):
+    if completed.returncode not in COMPLETED_EXIT_CODES:
         raise AssertionError(f"statereport run exited {completed.returncode}:\n{completed.stderr[-4000:]}")
     (OUTPUT_ROOT / "run_summary.txt").write_text(completed.stdout, encoding="utf-8")  # pasted into the README
     document = json.loads(summary_path.read_text(encoding="utf-8"))

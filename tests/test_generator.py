@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import run_cli
+from conftest import COMPLETED_EXIT_CODES, run_cli
 from statereport.contract import load_contract, tables_for_state
 from statereport.generator import generate_district
 from statereport.generator import scenarios as scenario_registry
@@ -201,7 +201,7 @@ def test_committed_samples_are_what_the_generator_writes(state, tmp_path):
 def test_statereport_runs_on_a_generated_district(state, small, tmp_path):
     completed = run_cli("run", "--state", state, "--data-dir", str(small[state]), "--warehouse",
                         str(tmp_path / "warehouse"), "--out", str(tmp_path / "out"), "--quiet")
-    assert completed.returncode == 0
+    assert completed.returncode in COMPLETED_EXIT_CODES, completed.stderr[-3000:]
     with duckdb.connect(str(tmp_path / "warehouse" / f"{state}.duckdb"), read_only=True) as con:
         students = con.execute("select count(distinct person_id) from raw.enrollment").fetchone()[0]
     assert students >= SMALL
