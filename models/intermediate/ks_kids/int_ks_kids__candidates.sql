@@ -21,8 +21,8 @@ schools as (
     select * from {{ ref('stg_sis__school') }}
 ),
 
-grade_levels as (
-    select * from {{ ref('stg_sis__grade_level') }}
+enrollment_grades as (
+    select * from {{ ref('int_ks_kids__enrollment_grade') }}
 ),
 
 persons as (
@@ -49,6 +49,7 @@ in_window as (
         windows.attendance_to_date,
         windows.count_date,
         windows.is_one_date_exit,
+        windows.first_day,
         enrollments.*
     from windows
     inner join enrollments
@@ -63,29 +64,6 @@ in_window as (
                     windows.to_date >= enrollments.start_date
                     and (enrollments.end_date is null or windows.from_date <= enrollments.end_date)
             end
-),
-
-ranked_grade_levels as (
-    -- The enrollment's grade level: same calendar and local grade name, the enrollment's structure preferred.
-    select
-        in_window.extract_code,
-        in_window.enrollment_id,
-        grade_levels.state_grade,
-        coalesce(grade_levels.exclude_enrollment, false) as grade_excluded,
-        row_number() over (
-            partition by in_window.extract_code, in_window.enrollment_id
-            order by case when grade_levels.structure_id = in_window.structure_id then 0 else 1 end, grade_levels.structure_id
-        ) as grade_rank
-    from in_window
-    inner join grade_levels
-        on
-            in_window.calendar_id = grade_levels.calendar_id
-            and in_window.grade = grade_levels.name
-),
-
-grade_flags as (
-    select * from ranked_grade_levels
-    where grade_rank = 1
 ),
 
 disability as (
@@ -135,7 +113,7 @@ final as (
         in_window.district_id,
         in_window.end_year,
         in_window.grade,
-        grade_flags.state_grade,
+        enrollment_grades.state_grade,
         in_window.service_type,
         in_window.start_date,
         in_window.end_date,
@@ -144,10 +122,11 @@ final as (
         in_window.attendance_to_date,
         in_window.count_date,
         in_window.is_one_date_exit,
+        in_window.first_day,
         coalesce(calendars.exclude, false) as calendar_excluded,
         coalesce(in_window.state_exclude, false) as enrollment_state_exclude,
         coalesce(in_window.no_show, false) as no_show,
-        coalesce(grade_flags.grade_excluded, false) as grade_excluded,
+        coalesce(enrollment_grades.grade_level_excluded, false) as grade_excluded,
         persons.state_id is not null as has_state_id,
         military.enrollment_id is not null as is_military_connected,
         disability.enrollment_id is not null or in_window.disability1 is not null as has_primary_disability,
@@ -163,8 +142,8 @@ final as (
         on calendars.school_id = schools.school_id
     left join persons
         on in_window.person_id = persons.person_id
-    left join grade_flags
-        on in_window.extract_code = grade_flags.extract_code and in_window.enrollment_id = grade_flags.enrollment_id
+    left join enrollment_grades
+        on in_window.enrollment_id = enrollment_grades.enrollment_id
     left join disability
         on in_window.extract_code = disability.extract_code and in_window.enrollment_id = disability.enrollment_id
     left join military
