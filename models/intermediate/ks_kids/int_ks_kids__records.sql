@@ -88,7 +88,7 @@ attendance_totals as (
         candidates.extract_code,
         candidates.enrollment_id,
         count(attendance_days.attendance_date) as membership_days,
-        coalesce(sum(attendance_days.attended_fraction), 0) as attended_days
+        coalesce(sum(cast(attendance_days.attended_fraction as decimal(18, 6))), 0) as attended_days
     from candidates
     inner join enrollments as calendar_enrollments
         on
@@ -388,7 +388,7 @@ final as (
         cast(least(base.membership_days, 366) as varchar) as membership_days,
         cast(cast(least(round(base.attended_days, 1), 366) as decimal(4, 1)) as varchar) as attended_days,
         base.truant_student,
-        cast(null as varchar) as minutes_enrolled, -- NOT FINISHED: kids-rules' D25 model is not on main yet; blank until joined
+        cast(null as varchar) as minutes_enrolled, -- NOT FINISHED (kids-rules D25)
         base.concurrent_hs as concurrent_hs_enrollment,
         -- KIDS-D27-EXIT-DATE: the enrollment's end date.
         {{ ks_kids_format_date('base.end_date') }} as exit_withdrawal_date,
@@ -397,7 +397,7 @@ final as (
         cast(null as varchar) as field_d30,
         base.sct_choice as special_circumstance_transfer_choice,
         base.post_grad_plans as post_graduation_plans,
-        cast(null as varchar) as comprehensive_race, -- NOT FINISHED: kids-rules' D33 model is not on main yet; blank until joined
+        cast(null as varchar) as comprehensive_race, -- NOT FINISHED (kids-rules D33)
         -- KIDS-D34-LUNCH: FRAM eligibility overlapping the window, mapped by eligibility and source.
         coalesce(lunch_exact_map.kids_code, lunch_any_map.kids_code, base.lunch_eligibility) as lunch_program,
         -- KIDS-D35-PRIMARY-DISABILITY: latest Special Ed State Reporting record overlapping the window, else the
@@ -410,9 +410,9 @@ final as (
         {{ ks_kids_format_date('base.esol_identified_date') }} as esol_entry_date,
         {{ ks_kids_format_date('coalesce(base.date_entered_us_school, base.date_entered_us)') }} as date_entered_us,
         base.home_primary_language as first_language,
-        cast(null as varchar) as esol_participation, -- NOT FINISHED: kids-rules' D42 model is not on main yet; blank until joined
-        cast(null as varchar) as esol_bilingual_program_ending_date, -- NOT FINISHED: kids-rules' D43 model is not on main yet; blank until joined
-        cast(null as varchar) as esol_contact_minutes, -- NOT FINISHED: kids-rules' D44 model is not on main yet; blank until joined
+        cast(null as varchar) as esol_participation, -- NOT FINISHED (kids-rules D42)
+        cast(null as varchar) as esol_bilingual_program_ending_date, -- NOT FINISHED (kids-rules D43)
+        cast(null as varchar) as esol_contact_minutes, -- NOT FINISHED (kids-rules D44)
         cast(base.cte_contact_minutes as varchar) as career_tech_ed_contact_minutes,
         base.title1 as title_1_participation,
         -- KIDS-D47-MILES: tenths, truncated not rounded (EDFI: 2.48 -> 2.4).
@@ -428,17 +428,17 @@ final as (
         base.neglected_delinquent as neglected_student,
         cast(null as varchar) as field_d57,
         cast(null as varchar) as field_d58,
-        cast(null as varchar) as math_grouping_indicator_1, -- NOT FINISHED: kids-rules' D59 model is not on main yet; blank until joined
-        cast(null as varchar) as math_grouping_indicator_2, -- NOT FINISHED: kids-rules' D60 model is not on main yet; blank until joined
-        cast(null as varchar) as ela_grouping_indicator_1, -- NOT FINISHED: kids-rules' D61 model is not on main yet; blank until joined
-        cast(null as varchar) as ela_grouping_indicator_2, -- NOT FINISHED: kids-rules' D62 model is not on main yet; blank until joined
-        cast(null as varchar) as science_grouping_indicator_1, -- NOT FINISHED: kids-rules' D63 model is not on main yet; blank until joined
-        cast(null as varchar) as science_grouping_indicator_2, -- NOT FINISHED: kids-rules' D64 model is not on main yet; blank until joined
-        cast(null as varchar) as comprehensive_agriculture_grouping_indicator, -- NOT FINISHED: kids-rules' D65 model is not on main yet; blank until joined
-        cast(null as varchar) as animal_systems_grouping_indicator, -- NOT FINISHED: kids-rules' D66 model is not on main yet; blank until joined
-        cast(null as varchar) as plant_systems_grouping_indicator, -- NOT FINISHED: kids-rules' D67 model is not on main yet; blank until joined
-        cast(null as varchar) as kelpa2_grouping_indicator_1, -- NOT FINISHED: kids-rules' D68 model is not on main yet; blank until joined
-        cast(null as varchar) as kelpa2_grouping_indicator_2, -- NOT FINISHED: kids-rules' D69 model is not on main yet; blank until joined
+        cast(null as varchar) as math_grouping_indicator_1, -- NOT FINISHED (kids-rules D59)
+        cast(null as varchar) as math_grouping_indicator_2, -- NOT FINISHED (kids-rules D60)
+        cast(null as varchar) as ela_grouping_indicator_1, -- NOT FINISHED (kids-rules D61)
+        cast(null as varchar) as ela_grouping_indicator_2, -- NOT FINISHED (kids-rules D62)
+        cast(null as varchar) as science_grouping_indicator_1, -- NOT FINISHED (kids-rules D63)
+        cast(null as varchar) as science_grouping_indicator_2, -- NOT FINISHED (kids-rules D64)
+        cast(null as varchar) as comprehensive_agriculture_grouping_indicator, -- NOT FINISHED (kids-rules D65)
+        cast(null as varchar) as animal_systems_grouping_indicator, -- NOT FINISHED (kids-rules D66)
+        cast(null as varchar) as plant_systems_grouping_indicator, -- NOT FINISHED (kids-rules D67)
+        cast(null as varchar) as kelpa2_grouping_indicator_1, -- NOT FINISHED (kids-rules D68)
+        cast(null as varchar) as kelpa2_grouping_indicator_2, -- NOT FINISHED (kids-rules D69)
         base.state_math_assessment as state_mathematics_assessment,
         base.state_ela_assessment,
         base.state_science_assessment,
