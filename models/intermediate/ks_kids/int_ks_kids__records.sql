@@ -80,6 +80,22 @@ truancy as (
     select * from {{ ref('int_ks_kids__truancy') }}
 ),
 
+minutes_enrolled as (
+    select * from {{ ref('int_ks_kids__minutes_enrolled') }}
+),
+
+comprehensive_race as (
+    select * from {{ ref('int_ks_kids__comprehensive_race') }}
+),
+
+esol_participation as (
+    select * from {{ ref('int_ks_kids__esol') }}
+),
+
+grouping_indicators as (
+    select * from {{ ref('int_ks_kids__grouping_indicators') }}
+),
+
 attendance_totals as (
     -- D22/D23 over the record type's window (kids-rules' daily basis, int_ks_kids__attendance_days): ENRL from the
     -- School Start Date (first instructional day), SMSC/EOYA/EXIT between the filter dates, EOYA/EXIT ending at the
@@ -304,7 +320,23 @@ base as (
         exit_types.kids_exit_withdrawal_type,
         attendance_totals.membership_days,
         attendance_totals.attended_days,
-        truancy.truant_student
+        truancy.truant_student,
+        minutes_enrolled.minutes_enrolled,
+        comprehensive_race.comprehensive_race,
+        esol_participation.esol_participation,
+        esol_participation.esol_program_ending_date,
+        esol_participation.esol_contact_minutes,
+        grouping_indicators.math_grouping_indicator_1,
+        grouping_indicators.math_grouping_indicator_2,
+        grouping_indicators.ela_grouping_indicator_1,
+        grouping_indicators.ela_grouping_indicator_2,
+        grouping_indicators.science_grouping_indicator_1,
+        grouping_indicators.science_grouping_indicator_2,
+        grouping_indicators.comprehensive_agriculture_grouping_indicator,
+        grouping_indicators.animal_systems_grouping_indicator,
+        grouping_indicators.plant_systems_grouping_indicator,
+        grouping_indicators.kelpa2_grouping_indicator_1,
+        grouping_indicators.kelpa2_grouping_indicator_2
     from candidates
     inner join enrollments
         on candidates.enrollment_id = enrollments.enrollment_id
@@ -346,6 +378,14 @@ base as (
         on candidates.extract_code = attendance_totals.extract_code and candidates.enrollment_id = attendance_totals.enrollment_id
     left join truancy
         on candidates.person_id = truancy.person_id and candidates.end_year = truancy.end_year
+    left join minutes_enrolled
+        on candidates.enrollment_id = minutes_enrolled.enrollment_id
+    left join comprehensive_race
+        on candidates.person_id = comprehensive_race.person_id
+    left join esol_participation
+        on candidates.enrollment_id = esol_participation.enrollment_id
+    left join grouping_indicators
+        on candidates.enrollment_id = grouping_indicators.enrollment_id
     left join military
         on candidates.extract_code = military.extract_code
             and candidates.enrollment_id = military.enrollment_id
@@ -388,7 +428,7 @@ final as (
         cast(least(base.membership_days, 366) as varchar) as membership_days,
         cast(cast(least(round(base.attended_days, 1), 366) as decimal(4, 1)) as varchar) as attended_days,
         base.truant_student,
-        cast(null as varchar) as minutes_enrolled, -- NOT FINISHED (kids-rules D25)
+        cast(base.minutes_enrolled as varchar) as minutes_enrolled,
         base.concurrent_hs as concurrent_hs_enrollment,
         -- KIDS-D27-EXIT-DATE: the enrollment's end date.
         {{ ks_kids_format_date('base.end_date') }} as exit_withdrawal_date,
@@ -397,7 +437,7 @@ final as (
         cast(null as varchar) as field_d30,
         base.sct_choice as special_circumstance_transfer_choice,
         base.post_grad_plans as post_graduation_plans,
-        cast(null as varchar) as comprehensive_race, -- NOT FINISHED (kids-rules D33)
+        base.comprehensive_race,
         -- KIDS-D34-LUNCH: FRAM eligibility overlapping the window, mapped by eligibility and source.
         coalesce(lunch_exact_map.kids_code, lunch_any_map.kids_code, base.lunch_eligibility) as lunch_program,
         -- KIDS-D35-PRIMARY-DISABILITY: latest Special Ed State Reporting record overlapping the window, else the
@@ -410,9 +450,9 @@ final as (
         {{ ks_kids_format_date('base.esol_identified_date') }} as esol_entry_date,
         {{ ks_kids_format_date('coalesce(base.date_entered_us_school, base.date_entered_us)') }} as date_entered_us,
         base.home_primary_language as first_language,
-        cast(null as varchar) as esol_participation, -- NOT FINISHED (kids-rules D42)
-        cast(null as varchar) as esol_bilingual_program_ending_date, -- NOT FINISHED (kids-rules D43)
-        cast(null as varchar) as esol_contact_minutes, -- NOT FINISHED (kids-rules D44)
+        base.esol_participation,
+        {{ ks_kids_format_date('base.esol_program_ending_date') }} as esol_bilingual_program_ending_date,
+        cast(base.esol_contact_minutes as varchar) as esol_contact_minutes,
         cast(base.cte_contact_minutes as varchar) as career_tech_ed_contact_minutes,
         base.title1 as title_1_participation,
         -- KIDS-D47-MILES: tenths, truncated not rounded (EDFI: 2.48 -> 2.4).
@@ -428,17 +468,17 @@ final as (
         base.neglected_delinquent as neglected_student,
         cast(null as varchar) as field_d57,
         cast(null as varchar) as field_d58,
-        cast(null as varchar) as math_grouping_indicator_1, -- NOT FINISHED (kids-rules D59)
-        cast(null as varchar) as math_grouping_indicator_2, -- NOT FINISHED (kids-rules D60)
-        cast(null as varchar) as ela_grouping_indicator_1, -- NOT FINISHED (kids-rules D61)
-        cast(null as varchar) as ela_grouping_indicator_2, -- NOT FINISHED (kids-rules D62)
-        cast(null as varchar) as science_grouping_indicator_1, -- NOT FINISHED (kids-rules D63)
-        cast(null as varchar) as science_grouping_indicator_2, -- NOT FINISHED (kids-rules D64)
-        cast(null as varchar) as comprehensive_agriculture_grouping_indicator, -- NOT FINISHED (kids-rules D65)
-        cast(null as varchar) as animal_systems_grouping_indicator, -- NOT FINISHED (kids-rules D66)
-        cast(null as varchar) as plant_systems_grouping_indicator, -- NOT FINISHED (kids-rules D67)
-        cast(null as varchar) as kelpa2_grouping_indicator_1, -- NOT FINISHED (kids-rules D68)
-        cast(null as varchar) as kelpa2_grouping_indicator_2, -- NOT FINISHED (kids-rules D69)
+        cast(base.math_grouping_indicator_1 as varchar) as math_grouping_indicator_1,
+        cast(base.math_grouping_indicator_2 as varchar) as math_grouping_indicator_2,
+        cast(base.ela_grouping_indicator_1 as varchar) as ela_grouping_indicator_1,
+        cast(base.ela_grouping_indicator_2 as varchar) as ela_grouping_indicator_2,
+        cast(base.science_grouping_indicator_1 as varchar) as science_grouping_indicator_1,
+        cast(base.science_grouping_indicator_2 as varchar) as science_grouping_indicator_2,
+        cast(base.comprehensive_agriculture_grouping_indicator as varchar) as comprehensive_agriculture_grouping_indicator,
+        cast(base.animal_systems_grouping_indicator as varchar) as animal_systems_grouping_indicator,
+        cast(base.plant_systems_grouping_indicator as varchar) as plant_systems_grouping_indicator,
+        cast(base.kelpa2_grouping_indicator_1 as varchar) as kelpa2_grouping_indicator_1,
+        cast(base.kelpa2_grouping_indicator_2 as varchar) as kelpa2_grouping_indicator_2,
         base.state_math_assessment as state_mathematics_assessment,
         base.state_ela_assessment,
         base.state_science_assessment,
