@@ -71,7 +71,8 @@ def _headed_select(node, where: str = "") -> str:
     select_list = ", ".join(
         f'"{name}" as "{(column.meta or {}).get("header", name)}"' for name, column in documented.items()
     ) if documented else "*"
-    return f"select {select_list} from {relation(node)}{where}"
+    # Every column orders the rows, so identical runs write identical pages.
+    return f"select {select_list} from {relation(node)}{where} order by all"
 
 
 def build_page(database: Path, manifest, summary: StateSummary, export_nodes: list, path: Path,
@@ -106,7 +107,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
                 + f" from {relation(node)}" for node in ledger_nodes
             )
             ledger = _table(connection, "ledger", "Exclusion ledger",
-                            f"select * from ({parts}) as ledger order by extract_name, rule_id, record_key")
+                            f"select * from ({parts}) as ledger order by all")
             reason_column = [catalogue.get(row[1], {}).get("description", "") for row in ledger.rows]
             fix_column = [catalogue.get(row[1], {}).get("how_to_fix", "") for row in ledger.rows]
             ledger.columns = [*ledger.columns, "reason", "how_to_fix"]
