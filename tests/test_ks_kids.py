@@ -70,3 +70,44 @@ def test_every_exclusion_has_a_catalogued_rule(ks_db):
         """
     ).fetchall()
     assert missing == []
+
+
+MATRIX = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "ks_kids__field_matrix.csv"
+# The documented cells of the field x extract matrix (ks_kids_extracts.md section 8, ks_kids_per_extract.md sections
+# 3 and 8): field ids -> {extract: evidence level}. Every one must be collected with that evidence level.
+_ALL = tuple(EXTRACTS)
+DOCUMENTED_CELLS = [
+    (("D1",), _ALL, "confirmed"),
+    (("D2", "D3"), ("SPED",), "confirmed"), (("D2", "D3"), ("ASGT",), "secondary"),
+    (("D4", "D5", "D6", "D8", "D9", "D11", "D12"), _ALL, "secondary"),
+    (("D33",), ("SMSC", "ASGT", "EXIT", "QERY", "SPED"), "secondary"),
+    (("D33",), ("ENRL", "TEST", "MILT", "EOYA"), "confirmed"),
+    (("D10",), ("TEST", "ASGT"), "confirmed"), (("D13", "D14"), ("ASGT",), "confirmed"),
+    (("D22",), ("ENRL",), "secondary"), (("D22",), ("SMSC", "EOYA", "EXIT"), "confirmed"),
+    (("D23",), ("SMSC",), "secondary"), (("D23",), ("EOYA", "EXIT"), "confirmed"),
+    (("D24",), ("EOYA",), "confirmed"), (("D25",), ("ENRL",), "confirmed"), (("D25",), ("MILT",), "secondary"),
+    (("D27", "D28"), ("EXIT",), "confirmed"),
+    (("D35",), ("SPED", "ASGT", "ENRL", "EOYA", "EXIT", "MILT", "TEST"), "confirmed"),
+    (("D38", "D54"), ("SMSC",), "secondary"),
+    (("D42",), ("SMSC",), "secondary"), (("D42", "D43", "D44"), ("EOYA",), "confirmed"),
+    (("D45", "D49", "D50", "D51"), ("ENRL",), "secondary"), (("D53",), ("MILT",), "secondary"),
+    (tuple(f"D{n}" for n in range(59, 78)), ("TEST",), "confirmed"),
+]
+
+
+def test_field_matrix_has_every_cell_with_evidence_and_the_documented_cells():
+    with MATRIX.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    cells = {(row["field_id"], row["extract_code"]): row for row in rows}
+    assert len(cells) == len(rows) == 77 * 9  # one row per field and record type
+    assert all(row["evidence"].strip() and row["evidence_level"] for row in rows)
+    for fields, extracts, level in DOCUMENTED_CELLS:
+        for field in fields:
+            for extract in extracts:
+                row = cells[(field, extract)]
+                assert (row["collected"], row["evidence_level"]) == ("true", level), (field, extract)
+    # A cell a source documents is never switched off; the unnamed fields (spec gap 3) are never collected.
+    assert not [key for key, row in cells.items()
+                if row["collected"] != "true" and row["evidence_level"] in ("confirmed", "secondary")]
+    assert all(cells[(field, extract)]["collected"] == "false"
+               for field in ("D21", "D29", "D30", "D57", "D58") for extract in EXTRACTS)

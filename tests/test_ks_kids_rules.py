@@ -124,3 +124,148 @@ def test_grouping_indicator_sources(db):
     # The indicators themselves follow the editor's methods (blank by default); the teachers they draw on exist.
     assert scalar(db, """select count(*) from intermediate.int_ks_kids__grouping_indicators
                          where homeroom_teacher_last_name is not null""") > 0
+
+
+# --- the rules as the nine extracts report them (marts.ks_kids__*), on the students of generator scenarios
+# kids_field_rules and kids_extract_coverage (issue 7: every field rule fires on some student of the sample).
+
+EXTRACTS = ["enrl", "test", "smsc", "milt", "eoya", "asgt", "exit", "qery", "sped"]
+CONTINUITY_DATES = {  # end status -> which of D18/D19/D20 keep the first (last-year) start date 08/16/<end-2>
+    "1": "SPP", "2": "SSP", "3": "SSS", "4": "SSP", "4A": "SSS", "5": "SPP", "5A": "SSS", "6": "SPP",
+    "6A": "SSS", "15": "SSP", "16": "SSS", "21": "SSS",
+}
+
+
+def mart_row(db, extract: str, last_name: str, columns: str) -> tuple:
+    rows = db.execute(f"select {columns} from marts.ks_kids__{extract} where legal_last_name = ?", [last_name]).fetchall()
+    assert len(rows) == 1, (extract, last_name, rows)
+    return rows[0]
+
+
+def test_each_extract_reports_records(db):
+    counts = {extract: scalar(db, f"select count(*) from marts.ks_kids__{extract}") for extract in EXTRACTS}
+    assert all(count > 0 for count in counts.values()), counts
+
+
+def test_d18_d20_entry_dates_on_the_extract(db):
+    first_start = scalar(db, "select strftime(min(e.start_date), '%m/%d/%Y') from raw.enrollment as e "
+                             "inner join raw.calendar as c using (calendar_id) where c.end_year = 2024 "
+                             "and e.person_id in (select p.person_id from raw.person as p inner join raw.identity as i "
+                             "on i.identity_id = p.current_identity_id where i.last_name = 'Code3')")
+    for code, pattern in CONTINUITY_DATES.items():
+        start = scalar(db, f"""select strftime(max(e.start_date), '%m/%d/%Y') from raw.enrollment as e
+                               inner join raw.person as p using (person_id)
+                               inner join raw.identity as i on i.identity_id = p.current_identity_id
+                               where i.last_name = 'Code{code}'""")
+        dates = mart_row(db, "eoya", f"Code{code}", "school_entry_date, district_entry_date, state_entry_date")
+        expected = tuple(first_start if keep == "P" else start for keep in pattern)
+        assert dates == expected, code
+    # KIDS-D18-OVERRIDE: the entered dates win over the chain.
+    assert mart_row(db, "eoya", "Override", "school_entry_date, district_entry_date, state_entry_date") == (
+        "08/15/2021", "08/15/2021", "08/15/2019")
+
+
+def test_d22_d23_cap_half_day_and_partial_days(db):
+    # 366 cap: a two-year program calendar (weekdays since July 2022) would give ~520 days.
+    assert mart_row(db, "eoya", "CalendarCap", "membership_days, attended_days") == ("366", "366.0")
+    assert mart_row(db, "smsc", "CalendarCap", "membership_days, attended_days") == ("366", "366.0")
+    # ENRL counts from the School Start Date to Sept 20 (no cap reached, D23 not collected on ENRL).
+    membership, attended = mart_row(db, "enrl", "CalendarCap", "membership_days, attended_days")
+    assert 300 < int(membership) < 366 and attended == ""
+    # Half-day kindergarten: one unexcused morning is a whole day lost, a present half day counts 1.
+    membership, attended = mart_row(db, "eoya", "DayKinder", "membership_days, attended_days")
+    assert float(attended) == int(membership) - 1
+    # Partial days: one period absent and a tardy leave a fraction.
+    membership, attended = mart_row(db, "eoya", "Days", "membership_days, attended_days")
+    assert int(membership) - 1 < float(attended) < int(membership) and not attended.endswith(".0")
+
+
+def test_d24_truancy_three_five_seven_and_partial_days(db):
+    for last_name, reason in (("DaysTruant", "3 consecutive"), ("DayTruant", "3 consecutive"),
+                              ("SemesterTruant", "5 in a semester"), ("YearTruant", "7 in the year")):
+        assert mart_row(db, "eoya", last_name, "truant_student") == ("1",), last_name
+        assert scalar(db, f"""select t.truancy_reason from intermediate.int_ks_kids__truancy as t
+                               inner join raw.person as p using (person_id)
+                               inner join raw.identity as i on i.identity_id = p.current_identity_id
+                               where i.last_name = '{last_name}'""") == reason
+    # DayTruant's days are partial: one period of seven present each day, 300 unexcused minutes >= Whole Day Absence.
+    assert scalar(db, """select count(*) from intermediate.int_ks_kids__attendance_days as a
+                         inner join raw.person as p using (person_id)
+                         inner join raw.identity as i on i.identity_id = p.current_identity_id
+                         where i.last_name = 'DayTruant' and a.is_unexcused_full_day
+                           and a.absent_minutes < a.scheduled_minutes""") == 3
+    assert mart_row(db, "eoya", "Days", "truant_student") == ("0",)
+    assert {r[0] for r in db.execute("select distinct truant_student from marts.ks_kids__test").fetchall()} == {""}
+
+
+def test_d25_minutes_enrolled_on_enrl(db):
+    assert mart_row(db, "enrl", "DayKinder", "minutes_enrolled") == ("180",)  # the half-day schedule, no lunch
+    assert mart_row(db, "enrl", "Race", "minutes_enrolled") == ("360",)  # full elementary day without lunch
+    assert mart_row(db, "enrl", "Pathways", "minutes_enrolled") == ("200",)  # four 50-minute periods
+
+
+def test_d33_race_and_d2_accountability_school(db):
+    assert mart_row(db, "enrl", "Race", "comprehensive_race") == ("10101",)
+    high_number = scalar(db, "select s.number from raw.school as s where s.name like '%High%' order by s.school_id limit 1")
+    assert mart_row(db, "test", "AccountabilitySchool", "accountability_school_identifier") == (high_number,)
+
+
+def test_d42_d44_every_esol_code_on_eoya(db):
+    rows = db.execute("""
+        select esol_participation, count(*),
+               count(*) filter (where esol_bilingual_program_ending_date <> ''),
+               count(*) filter (where esol_contact_minutes <> '')
+        from marts.ks_kids__eoya group by 1
+    """).fetchall()
+    by_code = {code: (count, ending, minutes) for code, count, ending, minutes in rows}
+    assert set(by_code) == {"0", "1", "2", "3", "5", "6", "7", "8"}
+    assert by_code["7"][1] == by_code["7"][0] and by_code["7"][2] == by_code["7"][0]  # D43 and D44 required
+    assert by_code["8"][1] == by_code["8"][0] and by_code["8"][2] == 0  # D43 required, D44 blank on EOYA
+    assert by_code["5"][2] == 0 and by_code["0"][1] == 0
+
+
+def test_d10_grade_and_d28_exit_types(db):
+    assert mart_row(db, "asgt", "NotGraded", "grade") == ("18",)
+    codes = dict(db.execute("select legal_last_name, exit_withdrawal_type from marts.ks_kids__exit "
+                            "where legal_last_name like 'Code%'").fetchall())
+    assert codes["Code4A"] == "4" and codes["Code5A"] == "5" and codes["Code6A"] == "6"  # local a-codes
+    assert {codes[f"Code{c}"] for c in ("1", "2", "3", "15", "16", "21")} == {"1", "2", "3", "15", "16", "21"}
+
+
+def test_d59_d69_grouping_indicators_follow_the_default_methods(db):
+    teachers = dict(db.execute("""
+        select c.kids_subject, i.last_name
+        from raw.roster as r
+        inner join raw.section as s on s.section_id = r.section_id
+        inner join raw.course as c on c.course_id = s.course_id
+        inner join raw.person as t on t.person_id = s.teacher_person_id
+        inner join raw.identity as i on i.identity_id = t.current_identity_id
+        where r.person_id = (select p.person_id from raw.person as p inner join raw.identity as pi
+                             on pi.identity_id = p.current_identity_id where pi.last_name = 'Pathways')
+    """).fetchall())
+    row = mart_row(db, "test", "Pathways", """math_grouping_indicator_1, math_grouping_indicator_2,
+        ela_grouping_indicator_1, ela_grouping_indicator_2, comprehensive_agriculture_grouping_indicator,
+        animal_systems_grouping_indicator, plant_systems_grouping_indicator, kelpa2_grouping_indicator_1,
+        kelpa2_grouping_indicator_2""")
+    homeroom = teachers["Math"]  # the Math homeroom reports under either method
+    assert row == (homeroom, homeroom, "", homeroom, teachers["Comprehensive Agriculture"],
+                   teachers["Animal Systems"], teachers["Plant Systems"], "", homeroom)
+    filled = db.execute("""select count(*) filter (where science_grouping_indicator_1 <> ''),
+                                  count(*) filter (where ela_grouping_indicator_1 <> ''),
+                                  count(*) filter (where kelpa2_grouping_indicator_1 <> '')
+                           from marts.ks_kids__test""").fetchone()
+    assert all(count > 0 for count in filled)
+    # Not collected outside TEST.
+    assert scalar(db, "select count(*) from marts.ks_kids__enrl where math_grouping_indicator_1 <> ''") == 0
+
+
+def test_population_rules_fire(db):
+    fired = {r[0] for r in db.execute("select distinct rule_id from marts.ks_kids__exclusions").fetchall()}
+    for extract in ("ENRL", "TEST", "SMSC", "MILT", "EOYA", "ASGT", "QERY", "SPED"):
+        for rule in ("CALENDAR-EXCLUDE", "STATE-EXCLUDE", "NO-SHOW", "GRADE-EXCLUDE"):
+            assert f"KIDS-{extract}-{rule}" in fired
+    assert {"KIDS-EXIT-NO-SHOW", "KIDS-EXIT-CALENDAR-EXCLUDE", "KIDS-EXIT-GRADE-EXCLUDE", "KIDS-TEST-GRADE",
+            "KIDS-SMSC-GRADE", "KIDS-TEST-LATE-ENTRANT", "KIDS-EOYA-NOT-ACCOUNTABILITY-SCHOOL", "KIDS-ENRL-COUNT-DAY",
+            "KIDS-MILT-COUNT-DAY", "KIDS-SPED-NO-DISABILITY"} <= fired
+    # Students without State IDs report (D13 blank) while the editor option is off.
+    assert scalar(db, "select count(*) from marts.ks_kids__asgt where state_student_identifier = ''") > 0

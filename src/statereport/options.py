@@ -28,7 +28,7 @@ FORMAT_CHOICES = ("csv", "html", "state", "xml")
 LEAD_REPORTS = ("detail", "staff", "caseload", "classes", "schoolwide", "issues")
 EL_EXTRACT_TYPES = ("demographics", "services")
 KIDS_EXTRACT_TYPES = ("ENRL", "TEST", "SMSC", "MILT", "EOYA", "ASGT", "EXIT", "QERY", "SPED")
-KIDS_DISAGGREGATION = ("homeroom", "subject")
+KIDS_DISAGGREGATION = ("homeroom", "subject", "none")
 
 _DATE_PATTERNS = ("%Y-%m-%d", "%m/%d/%Y", "%m%d%Y", "%m-%d-%Y")
 
@@ -139,13 +139,17 @@ EDITOR_OPTIONS: tuple[EditorOption, ...] = (
     EditorOption(
         "kids-disaggregation-1", ("kids_disaggregation_method_1",), "choice",
         "KIDS 'Assessment Disaggregation Method 1' (TEST grouping indicators): homeroom (Homeroom Teacher's Last "
-        "Name) or subject (Subject Teacher's Last Name). Blank: no selection.",
+        "Name), subject (Subject Teacher's Last Name) or none (no selection: the '... Grouping Indicator 1' fields "
+        "stay blank). Blank: subject (assumed default, dbt_project.yml).",
         "Assessment Disaggregation Method 1", ("kids",), choices=KIDS_DISAGGREGATION,
+        convert=lambda method: None if method == "none" else method,
     ),
     EditorOption(
         "kids-disaggregation-2", ("kids_disaggregation_method_2",), "choice",
-        "KIDS 'Assessment Disaggregation Method 2' (same choices; fills the '... Grouping Indicator 2' fields).",
+        "KIDS 'Assessment Disaggregation Method 2' (same choices; fills the '... Grouping Indicator 2' fields). "
+        "Blank: homeroom (assumed default, dbt_project.yml).",
         "Assessment Disaggregation Method 2", ("kids",), choices=KIDS_DISAGGREGATION,
+        convert=lambda method: None if method == "none" else method,
     ),
     EditorOption(
         "kids-students-without-state-ids", ("kids_students_without_state_ids",), "flag",
