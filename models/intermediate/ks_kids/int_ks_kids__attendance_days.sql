@@ -129,17 +129,45 @@ structure_terms as (
         on terms.term_schedule_id = term_schedules.term_schedule_id
 ),
 
+-- Period-level detail (the student's schedule against the marks) is only needed on days with an attendance mark
+-- (any other day is attended in full and never absent) and in the D25 snapshot week (int_ks_kids__minutes_enrolled):
+-- building it for every enrollment day would multiply the year by the periods of the day (hundreds of millions of
+-- rows statewide) for nothing.
+marked_dates as (
+    select distinct
+        person_id,
+        calendar_id,
+        date as attendance_date
+    from attendance
+),
+
+detail_days as (
+    select counted_days.*
+    from counted_days
+    left join marked_dates
+        on
+            counted_days.person_id = marked_dates.person_id
+            and counted_days.calendar_id = marked_dates.calendar_id
+            and counted_days.attendance_date = marked_dates.attendance_date
+    where
+        marked_dates.person_id is not null
+        or counted_days.attendance_date between {{ kids_schedule_snapshot_week_start() }}
+        and {{ kids_schedule_snapshot_week_end() }}
+),
+
+-- semester of each instructional date of a structure (few rows: joined to enrollment days by equality)
 day_semesters as (
     select
-        counted_days.enrollment_id,
-        counted_days.attendance_date,
+        days.structure_id,
+        days.date as attendance_date,
         min(cast(ceil(2.0 * structure_terms.seq / structure_terms.term_count) as integer)) as semester_number
-    from counted_days
+    from days
     inner join structure_terms
         on
-            counted_days.structure_id = structure_terms.structure_id
-            and counted_days.attendance_date between structure_terms.start_date and structure_terms.end_date
-    group by counted_days.enrollment_id, counted_days.attendance_date
+            days.structure_id = structure_terms.structure_id
+            and days.date between structure_terms.start_date and structure_terms.end_date
+    where days.instruction
+    group by days.structure_id, days.date
 ),
 
 instructional_periods as (
@@ -152,19 +180,25 @@ instructional_periods as (
     where not coalesce(non_instructional, false)
 ),
 
-rostered_periods as (
-    select distinct
-        counted_days.enrollment_id,
-        counted_days.attendance_date,
+-- the periods a person is rostered in, per calendar and bell schedule, with the dates the roster and the term
+-- placement both cover: built without days, so days join it once by equality (person, calendar, bell schedule)
+schedule_entries as (
+    select
+        rosters.person_id,
+        trials.calendar_id,
+        instructional_periods.period_schedule_id,
         instructional_periods.period_id,
         instructional_periods.period_minutes,
-        instructional_periods.is_lunch
-    from counted_days
-    inner join rosters
-        on
-            counted_days.person_id = rosters.person_id
-            and (rosters.start_date is null or counted_days.attendance_date >= rosters.start_date)
-            and (rosters.end_date is null or counted_days.attendance_date <= rosters.end_date)
+        instructional_periods.is_lunch,
+        case
+            when rosters.start_date is not null and rosters.start_date > terms.start_date then rosters.start_date
+            else terms.start_date
+        end as covered_from_date,
+        case
+            when rosters.end_date is not null and rosters.end_date < terms.end_date then rosters.end_date
+            else terms.end_date
+        end as covered_to_date
+    from rosters
     inner join sections
         on
             rosters.section_id = sections.section_id
@@ -173,19 +207,33 @@ rostered_periods as (
         on
             sections.trial_id = trials.trial_id
             and trials.active
-            and counted_days.calendar_id = trials.calendar_id
     inner join section_placements
         on
             sections.section_id = section_placements.section_id
             and sections.trial_id = section_placements.trial_id
     inner join terms
-        on
-            section_placements.term_id = terms.term_id
-            and counted_days.attendance_date between terms.start_date and terms.end_date
+        on section_placements.term_id = terms.term_id
     inner join instructional_periods
+        on section_placements.period_id = instructional_periods.period_id
+),
+
+rostered_periods as (
+    select distinct
+        detail_days.enrollment_id,
+        detail_days.person_id,
+        detail_days.calendar_id,
+        detail_days.attendance_date,
+        schedule_entries.period_id,
+        schedule_entries.period_minutes,
+        schedule_entries.is_lunch
+    from detail_days
+    inner join schedule_entries
         on
-            section_placements.period_id = instructional_periods.period_id
-            and counted_days.period_schedule_id = instructional_periods.period_schedule_id
+            detail_days.person_id = schedule_entries.person_id
+            and detail_days.calendar_id = schedule_entries.calendar_id
+            and detail_days.period_schedule_id = schedule_entries.period_schedule_id
+            and detail_days.attendance_date between schedule_entries.covered_from_date
+            and schedule_entries.covered_to_date
 ),
 
 days_with_schedule as (
@@ -197,18 +245,20 @@ days_with_schedule as (
 
 whole_day_periods as (
     select
-        counted_days.enrollment_id,
-        counted_days.attendance_date,
+        detail_days.enrollment_id,
+        detail_days.person_id,
+        detail_days.calendar_id,
+        detail_days.attendance_date,
         instructional_periods.period_id,
         instructional_periods.period_minutes,
         instructional_periods.is_lunch
-    from counted_days
+    from detail_days
     inner join instructional_periods
-        on counted_days.period_schedule_id = instructional_periods.period_schedule_id
+        on detail_days.period_schedule_id = instructional_periods.period_schedule_id
     left join days_with_schedule
         on
-            counted_days.enrollment_id = days_with_schedule.enrollment_id
-            and counted_days.attendance_date = days_with_schedule.attendance_date
+            detail_days.enrollment_id = days_with_schedule.enrollment_id
+            and detail_days.attendance_date = days_with_schedule.attendance_date
     where days_with_schedule.enrollment_id is null
 ),
 
@@ -258,14 +308,10 @@ period_results as (
         coalesce(max(case when marks.mark_status = 'A' and marks.mark_excuse = 'U' then 1 else 0 end), 0)
             as is_unexcused_absent_period
     from scheduled_periods
-    inner join counted_days
-        on
-            scheduled_periods.enrollment_id = counted_days.enrollment_id
-            and scheduled_periods.attendance_date = counted_days.attendance_date
     left join marks
         on
-            counted_days.person_id = marks.person_id
-            and counted_days.calendar_id = marks.calendar_id
+            scheduled_periods.person_id = marks.person_id
+            and scheduled_periods.calendar_id = marks.calendar_id
             and scheduled_periods.attendance_date = marks.attendance_date
             and scheduled_periods.period_id = marks.period_id
     group by
@@ -310,9 +356,13 @@ final as (
                 else 2
             end
         ) as semester_number,
-        coalesce(day_results.scheduled_periods, 0) as scheduled_periods,
-        coalesce(day_results.scheduled_minutes, 0) as scheduled_minutes,
-        coalesce(day_results.scheduled_lunch_minutes, 0) as scheduled_lunch_minutes,
+        -- schedule figures only on detail days (a mark that day, or the snapshot week); null = not needed
+        case when detail_days.enrollment_id is not null then coalesce(day_results.scheduled_periods, 0) end
+            as scheduled_periods,
+        case when detail_days.enrollment_id is not null then coalesce(day_results.scheduled_minutes, 0) end
+            as scheduled_minutes,
+        case when detail_days.enrollment_id is not null then coalesce(day_results.scheduled_lunch_minutes, 0) end
+            as scheduled_lunch_minutes,
         coalesce(day_results.absent_minutes, 0) as absent_minutes,
         coalesce(day_results.unexcused_absent_minutes, 0) as unexcused_absent_minutes,
         counted_days.whole_day_absence_minutes,
@@ -331,13 +381,17 @@ final as (
             false
         ) as is_unexcused_full_day
     from counted_days
+    left join detail_days
+        on
+            counted_days.enrollment_id = detail_days.enrollment_id
+            and counted_days.attendance_date = detail_days.attendance_date
     left join day_results
         on
             counted_days.enrollment_id = day_results.enrollment_id
             and counted_days.attendance_date = day_results.attendance_date
     left join day_semesters
         on
-            counted_days.enrollment_id = day_semesters.enrollment_id
+            counted_days.structure_id = day_semesters.structure_id
             and counted_days.attendance_date = day_semesters.attendance_date
 )
 

@@ -24,8 +24,8 @@ attendance_days as (
 
 snapshot_week as (
     select
-        {{ dbt.date_trunc('week', kids_filter_to_date()) }} as week_start_date,
-        {{ dbt.dateadd('day', 4, dbt.date_trunc('week', kids_filter_to_date())) }} as week_end_date
+        {{ kids_schedule_snapshot_week_start() }} as week_start_date,
+        {{ kids_schedule_snapshot_week_end() }} as week_end_date
 ),
 
 week_school_days as (
