@@ -270,7 +270,7 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
                     if data_dir is None:
                         with progress.phase(f"{one_state}: seed sample district"):
                             session.seed_sample()
-                    select = None if folders is None else [f"statereport.marts.{folder}" for folder in folders]
+                    select = None if folders is None else [f"+statereport.marts.{folder}" for folder in folders]
                     with progress.phase(f"{one_state}: build"):
                         session.build(include_tests=False, select=select)
                     nodes = select_exports(session.export_models(), folders, options)

@@ -113,15 +113,20 @@ class DbtSession:
         self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")
 
     def build(self, *, include_tests: bool = True, select: list[str] | None = None) -> None:
-        """Seeds the reference data and builds the shared layers and this state's marts (or only `select`, dbt
-        selectors such as `+ky_el__exclusions` or `statereport.marts.ky_el`)."""
-        chosen = select if select is not None else [f"tag:{self.state}"]
-        selection = ["--select", "tag:shared", *chosen, "--exclude", "tag:sample_ky", "tag:sample_ks"]
+        """Seeds the reference data and builds this state's marts with everything they are built from (or only
+        `select`, dbt selectors such as `+ky_el__exclusions` or `+statereport.marts.ky_el`). With tests, also every
+        shared model, so each unit and data test of the shared layer runs."""
+        excluded = ["--exclude", "tag:sample_ky", "tag:sample_ks"]
         if include_tests:
-            self.invoke("build", *selection)
+            # Every shared model and its unit and data tests, whether or not this state's marts use it.
+            chosen = select if select is not None else [f"+tag:{self.state}"]
+            self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
         else:
+            # Only what this state's marts are built from: the shared layer also holds the other state's rules
+            # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
+            chosen = select if select is not None else [f"+tag:{self.state}"]
             self.invoke("seed", "--select", "tag:shared")
-            self.invoke("run", *selection)
+            self.invoke("run", "--select", *chosen, *excluded)
 
     def export_models(self) -> list:
         """Mart models that declare `meta.export` (file name, formats, sort) for this state."""
