@@ -20,13 +20,14 @@ writers below, and the run's KIDS cleaning warnings go to `kids_file_warnings.cs
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-_TEMPLATES = Environment(loader=PackageLoader("statereport", "templates"), autoescape=select_autoescape(["html"]))
+_TEMPLATES = Environment(loader=PackageLoader("statereport", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
 
 KIDS_FORMATS = {"state", "xml"}
@@ -105,12 +106,55 @@ def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> 
     _replace_atomically(temporary, path)
 
 
+# The characters markupsafe (Jinja's autoescape) replaces, in the order that keeps '&' from being escaped twice.
+_HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;"))
+_BODY_MARK = "\x00rows\x00"
+
+
+def _html_cell(quoted_column: str) -> str:
+    expression = f"coalesce(cast({quoted_column} as varchar), '')"
+    for character, entity in _HTML_ESCAPES:
+        expression = f"replace({expression}, '{character.replace(chr(39), chr(39) * 2)}', '{entity}')"
+    return f"'<td>' || {expression} || '</td>'"
+
+
+def copy_lines(connection: duckdb.DuckDBPyConnection, line_query: str, path: Path) -> None:
+    """Writes each row of a one-column query as one line exactly as built: quote '' and a delimiter that never occurs
+    turn COPY into a plain line writer (newlines inside a value are written as they are)."""
+    escaped = str(path).replace("'", "''")
+    connection.execute(
+        f"copy ({line_query}) to '{escaped}' (format csv, header false, quote '', escape '', delimiter '\x1f')"
+    )
+
+
+def write_framed_lines(connection: duckdb.DuckDBPyConnection, line_query: str, path: Path, head: str, tail: str) -> None:
+    """Writes `head`, the query's lines (DuckDB streams them to disk: no row passes through Python) and `tail` to
+    `path` (a temporary name the caller renames)."""
+    lines_file = path.with_name(f"{path.name}.lines")
+    try:
+        copy_lines(connection, line_query, lines_file)
+        with path.open("wb") as target:
+            target.write(head.encode("utf-8"))
+            with lines_file.open("rb") as lines:
+                shutil.copyfileobj(lines, target, 1 << 20)
+            target.write(tail.encode("utf-8"))
+    finally:
+        lines_file.unlink(missing_ok=True)
+
+
 def write_html(connection: duckdb.DuckDBPyConnection, query: str, path: Path, title: str) -> None:
-    cursor = connection.execute(query)
-    columns = [d[0] for d in cursor.description]
-    rows = [["" if v is None else str(v) for v in row] for row in cursor.fetchall()]
-    html = _TEMPLATES.get_template("extract.html.j2").render(title=title, columns=columns, rows=rows)
-    write_bytes_atomically(path, html.encode("utf-8"))
+    """One table row per record, escaped as the template's autoescape would, written by DuckDB; the page around the
+    rows comes from the template."""
+    columns = [d[0] for d in connection.execute(f"select * from ({query}) limit 0").description]
+    record_count = connection.execute(f"select count(*) from ({query})").fetchone()[0]
+    cells = " || ".join(_html_cell('"' + name.replace('"', '""') + '"') for name in columns) or "''"
+    page = _TEMPLATES.get_template("extract.html.j2").render(
+        title=title, columns=columns, record_count=record_count, body=_BODY_MARK
+    )
+    head, tail = page.split(_BODY_MARK)
+    temporary = path.with_name(f".{path.name}.partial")
+    write_framed_lines(connection, f"select '<tr>' || {cells} || '</tr>' from ({query})", temporary, head, tail)
+    _replace_atomically(temporary, path)
 
 
 def node_columns(node) -> list[tuple[str, str, bool]]:
@@ -146,8 +190,10 @@ def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | N
                 written.extend(WrittenFile(node.name, path, result.rows, path.stat().st_size) for path, _ in result.files)
                 kids_warnings = (kids_warnings or []) + result.warnings
                 continue
-            query = export_query(node)
-            rows = connection.execute(f"select count(*) from {_relation(node)}").fetchone()[0]
+            # The mart is a view: run it once into a temporary table that every format then reads in the same order.
+            connection.execute(f"create or replace temp table export_rows as {export_query(node)}")
+            query = "select * from export_rows order by rowid"
+            rows = connection.execute("select count(*) from export_rows").fetchone()[0]
             for file_format in formats:
                 path = out_dir / f"{spec['file_name']}.{file_format}"
                 if file_format == "csv":

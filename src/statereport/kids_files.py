@@ -56,6 +56,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 import zipfile
@@ -63,11 +64,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
-from xml.etree import ElementTree
+from xml.sax import saxutils
 
 import duckdb
 
-from statereport.exports import ExportError, write_bytes_atomically, write_csv, write_html
+from statereport.exports import ExportError, write_bytes_atomically, write_csv, write_framed_lines, write_html
 
 FIELD_COUNT = 77
 FIELD_SEPARATOR = "\t"
@@ -86,8 +87,8 @@ WARNING_COLUMNS = (
     "field", "field_name", "problem", "action",
 )
 
-# One definition of "breaks the layout", used by the Python writers (State Format, XML) and, as an RE2 pattern,
-# by the SQL that feeds DuckDB COPY (CSV) and the HTML template: every format shows the same cleaned value.
+# One definition of "breaks the layout": as an RE2 pattern it cleans the records once in DuckDB (every format is
+# written from those cleaned records); the Python pattern checks header options and describes a cleaned value.
 _LAYOUT_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]+")
 _LAYOUT_BREAKING_RE2 = r"[\x00-\x1f\x7f\x{85}\x{2028}\x{2029}]+"
 _CHARACTER_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
@@ -146,11 +147,12 @@ class KidsFileOptions:
 
 @dataclass
 class KidsExtract:
-    """One extract's detail records, read once from the mart, cleaned, in file order."""
+    """One extract read from the mart: its detail records sit cleaned, numbered in file order, in the connection's
+    temporary table `kids_records` (columns record_number, v1..v77) until the next extract is read."""
 
     file_name: str
     columns: list[KidsColumn]
-    records: list[list[str]]
+    record_count: int
     warnings: list[dict] = field(default_factory=list)
 
     @property
@@ -248,6 +250,10 @@ def _check_layout(connection: duckdb.DuckDBPyConnection, relation: str, columns:
             )
 
 
+def _cleaned(expression: str) -> str:
+    return f"regexp_replace({expression}, '{_LAYOUT_BREAKING_RE2}', ' ', 'g')"
+
+
 def read_extract(
     connection: duckdb.DuckDBPyConnection,
     relation: str,
@@ -257,52 +263,62 @@ def read_extract(
     file_name: str,
     order_by: str | None = None,
 ) -> KidsExtract:
-    """Reads the mart's 77 text columns in file order, blanks SSN columns unless asked, cleans layout-breaking
-    characters and records one warning per cleaned value. Stops when QERY is mixed with other record types."""
+    """Reads the mart once into a temporary table of its 77 text columns in file order (numbered records, SSN columns
+    blanked unless asked, layout-breaking characters cleaned), records one warning per cleaned value and stops when
+    QERY is mixed with other record types. The records stay in DuckDB: the writers stream them with COPY."""
     columns = [KidsColumn(*column) for column in columns]
     _check_layout(connection, relation, columns)
-    select_list = ", ".join(_quote(column.name) for column in columns)
-    rows = connection.execute(f"select {select_list} from {relation}{_order_clause(columns, order_by)}").fetchall()
-    record_types = sorted({"" if row[0] is None else row[0] for row in rows})
+    blanked = [column.ssn_last4 and not options.output_ssn_last4 for column in columns]
+    raw = ", ".join(
+        f"{chr(39) * 2 if blank else f'coalesce({_quote(column.name)}, {chr(39) * 2})'} as v{position}"
+        for position, (column, blank) in enumerate(zip(columns, blanked), start=1)
+    )
+    connection.execute(
+        f"create or replace temp table kids_raw_records as select row_number() over ("
+        f"{_order_clause(columns, order_by).strip()}) as record_number, {raw} from {relation}"
+    )
+    cleaned = ", ".join(f"{_cleaned(f'v{position}')} as v{position}" for position in range(1, len(columns) + 1))
+    connection.execute(
+        f"create or replace temp table kids_records as select record_number, {cleaned} from kids_raw_records"
+    )
+    record_count = connection.execute("select count(*) from kids_records").fetchone()[0]
+    record_types = [row[0] for row in connection.execute("select distinct v1 from kids_records order by v1").fetchall()]
     if "QERY" in record_types and len(record_types) > 1:
         raise KidsFileError(
             f"{file_name}: QERY records cannot be in a file with other record types (found {', '.join(record_types)})"
         )
-    extract = KidsExtract(file_name, columns, [])
-    blanked = [column.ssn_last4 and not options.output_ssn_last4 for column in columns]
-    for record_number, row in enumerate(rows, start=1):
-        values = ["" if value is None or blank else value for value, blank in zip(row, blanked)]
-        for position, value in enumerate(values, start=1):
-            if _LAYOUT_BREAKING.search(value):
-                values[position - 1] = clean_value(value)
-                extract.warnings.append({
-                    "rule_id": "KIDS-FILE-LAYOUT-CLEAN",
-                    "file_name": file_name,
-                    "record_type": values[0],
-                    "record_number": record_number,
-                    "student_identifier": clean_value(values[STUDENT_IDENTIFIER_FIELD - 1]),
-                    "state_student_identifier": clean_value(values[STATE_STUDENT_IDENTIFIER_FIELD - 1]),
-                    "field": f"D{position}",
-                    "field_name": columns[position - 1].header,
-                    "problem": f"value contained {_describe_breaking(value)}",
-                    "action": "each run replaced by one space in every format; fix the value in the SIS",
-                })
-        extract.records.append(values)
+    extract = KidsExtract(file_name, columns, record_count)
+    flagged = " union all ".join(
+        f"select record_number, {position} as position, v{position} as value from kids_raw_records "
+        f"where regexp_matches(v{position}, '{_LAYOUT_BREAKING_RE2}')"
+        for position in range(1, len(columns) + 1)
+    )
+    identifiers = f"v1, v{STUDENT_IDENTIFIER_FIELD}, v{STATE_STUDENT_IDENTIFIER_FIELD}"
+    found = connection.execute(
+        f"select flagged.record_number, flagged.position, flagged.value, {identifiers} from ({flagged}) as flagged "
+        "inner join kids_records using (record_number) order by flagged.record_number, flagged.position"
+    ).fetchall()
+    for record_number, position, value, record_type, student_identifier, state_identifier in found:
+        extract.warnings.append({
+            "rule_id": "KIDS-FILE-LAYOUT-CLEAN",
+            "file_name": file_name,
+            "record_type": record_type,
+            "record_number": record_number,
+            "student_identifier": student_identifier,
+            "state_student_identifier": state_identifier,
+            "field": f"D{position}",
+            "field_name": columns[position - 1].header,
+            "problem": f"value contained {_describe_breaking(value)}",
+            "action": "each run replaced by one space in every format; fix the value in the SIS",
+        })
     return extract
 
 
-def review_query(relation: str, columns: list, options: KidsFileOptions, order_by: str | None = None) -> str:
-    """The select the CSV and HTML review files are written from: the same cleaned values, order and headers as the
-    State Format (cleaning done by DuckDB with the same character class)."""
-    columns = [KidsColumn(*column) for column in columns]
-    expressions = []
-    for column in columns:
-        if column.ssn_last4 and not options.output_ssn_last4:
-            expression = "''"
-        else:
-            expression = f"regexp_replace(coalesce({_quote(column.name)}, ''), '{_LAYOUT_BREAKING_RE2}', ' ', 'g')"
-        expressions.append(f"{expression} as {_quote(column.header)}")
-    return f"select {', '.join(expressions)} from {relation}{_order_clause(columns, order_by)}"
+def _review_rows_query(extract: KidsExtract) -> str:
+    """The CSV and HTML review files: the records exactly as the State Format carries them (same cleaning, SSN
+    blanking and order), under the IC field names, read from `kids_records` rather than from the mart again."""
+    headers = ", ".join(f"v{position} as {_quote(column.header)}" for position, column in enumerate(extract.columns, 1))
+    return f"select {headers} from kids_records order by record_number"
 
 
 def transmission_id(options: KidsFileOptions, file_base: str, part: int) -> str:
@@ -313,19 +329,33 @@ def transmission_id(options: KidsFileOptions, file_base: str, part: int) -> str:
     return f"{int(digest, 16) % 10**HEADER_FIELD_MAX:0{HEADER_FIELD_MAX}d}"
 
 
-def state_format_text(records: list[list[str]], options: KidsFileOptions, transmission: str) -> str:
-    """One State Format file: TH, the detail records, TT (count includes TH and TT)."""
-    header = [
+def _header_line(options: KidsFileOptions, transmission: str) -> str:
+    return FIELD_SEPARATOR.join([
         "TH",
         options.generated_at.strftime(HEADER_DATE_FORMAT),
         options.generated_at.strftime(HEADER_TIME_FORMAT),
         transmission,
         options.file_version,
         DELIMITER_CHARACTER,
-    ]
-    footer = ["TT", transmission, str(len(records) + 2)]
-    lines = [header, *records, footer]
-    return "".join(FIELD_SEPARATOR.join(line) + RECORD_TERMINATOR for line in lines)
+    ]) + RECORD_TERMINATOR
+
+
+def _footer_line(transmission: str, detail_records: int) -> str:
+    return FIELD_SEPARATOR.join(["TT", transmission, str(detail_records + 2)]) + RECORD_TERMINATOR
+
+
+def _state_format_file(connection: duckdb.DuckDBPyConnection, extract: KidsExtract, options: KidsFileOptions,
+                       transmission: str, first: int, last: int, path: Path) -> None:
+    """One State Format file of records first..last: TH, the detail records, TT (count includes TH and TT)."""
+    fields = " || chr(9) || ".join(f"v{position}" for position in range(1, len(extract.columns) + 1))
+    detail_records = max(0, min(last, extract.record_count) - first + 1)
+    # COPY ends each line with LF: the CR before it makes the CRLF record terminator.
+    write_framed_lines(
+        connection,
+        f"select {fields} || chr(13) from kids_records where record_number between {first} and {last} "
+        "order by record_number",
+        path, _header_line(options, transmission), _footer_line(transmission, detail_records),
+    )
 
 
 def state_file_base(file_name: str, options: KidsFileOptions) -> str:
@@ -333,40 +363,50 @@ def state_file_base(file_name: str, options: KidsFileOptions) -> str:
     return f"{file_name}_R{options.file_revision:02d}"
 
 
-def write_state_format(extract: KidsExtract, out_dir: Path, options: KidsFileOptions) -> Path:
+def write_state_format(connection: duckdb.DuckDBPyConnection, extract: KidsExtract, out_dir: Path,
+                       options: KidsFileOptions) -> Path:
     """Writes `<name>_R<rev>.txt`, or `<name>_R<rev>.zip` of parts when the records limit is below the record count.
     Removes the other variant of the same name left by an earlier run, so the folder never holds both."""
     base = state_file_base(extract.file_name, options)
     single, archive = out_dir / f"{base}.txt", out_dir / f"{base}.zip"
     limit = options.records_limit
-    if limit and limit < len(extract.records):
-        parts = [extract.records[start:start + limit] for start in range(0, len(extract.records), limit)]
-        width = max(2, len(str(len(parts))))
-        members = [
-            (f"{base}_P{number:0{width}d}.txt", state_format_text(part, options, transmission_id(options, base, number)))
-            for number, part in enumerate(parts, start=1)
-        ]
-        write_bytes_atomically(archive, _zip_bytes(members, options.generated_at))
+    if limit and limit < extract.record_count:
+        starts = list(range(1, extract.record_count + 1, limit))
+        width = max(2, len(str(len(starts))))
+        members = []
+        try:
+            for number, first in enumerate(starts, start=1):
+                member = out_dir / f".{base}_P{number:0{width}d}.txt.part"
+                _state_format_file(connection, extract, options, transmission_id(options, base, number), first,
+                                   first + limit - 1, member)
+                members.append((f"{base}_P{number:0{width}d}.txt", member))
+            write_bytes_atomically(archive, _zip_bytes(members, options.generated_at))
+        finally:
+            for _, member in members:
+                member.unlink(missing_ok=True)
         written, stale = archive, single
     else:
-        text = state_format_text(extract.records, options, transmission_id(options, base, 1))
-        write_bytes_atomically(single, text.encode(ENCODING))
+        temporary = out_dir / f".{single.name}.partial"
+        _state_format_file(connection, extract, options, transmission_id(options, base, 1), 1,
+                           extract.record_count, temporary)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, single)
         written, stale = single, archive
     stale.unlink(missing_ok=True)
     return written
 
 
-def _zip_bytes(members: list[tuple[str, str]], stamp: datetime) -> bytes:
+def _zip_bytes(members: list[tuple[str, Path]], stamp: datetime) -> bytes:
     """A zip whose bytes depend only on its members and the stamp: fixed entry time, system and permissions."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in members:
+        for name, member in members:
             info = zipfile.ZipInfo(name, date_time=(max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour,
                                                     stamp.minute, stamp.second))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            archive.writestr(info, text.encode(ENCODING), compresslevel=6)
+            archive.writestr(info, member.read_bytes(), compresslevel=6)
     return buffer.getvalue()
 
 
@@ -387,17 +427,30 @@ def xml_element_names(headers: list[str]) -> list[str]:
     return names
 
 
-def write_xml(extract: KidsExtract, path: Path) -> None:
-    root = ElementTree.Element("KIDS_Data", {"file_name": extract.file_name, "records": str(len(extract.records))})
-    names = xml_element_names(extract.headers)
-    for values in extract.records:
-        record = ElementTree.SubElement(root, "KIDS_Record")
-        for name, value in zip(names, values):
-            ElementTree.SubElement(record, name).text = value
-    ElementTree.indent(root, space="  ")
-    buffer = io.BytesIO()
-    ElementTree.ElementTree(root).write(buffer, encoding="UTF-8", xml_declaration=True)
-    write_bytes_atomically(path, buffer.getvalue() + b"\n")
+def _xml_text(expression: str) -> str:
+    """The escaping xml.etree gives element text: &, < and >."""
+    return f"replace(replace(replace({expression}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+
+
+def write_xml(connection: duckdb.DuckDBPyConnection, extract: KidsExtract, path: Path) -> None:
+    """The review XML, laid out as xml.etree writes and indents it (two spaces a level, an empty value as an empty
+    element), its records streamed by DuckDB."""
+    file_name = saxutils.quoteattr(extract.file_name, {"\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
+    declaration = "<?xml version='1.0' encoding='UTF-8'?>\n"
+    temporary = path.with_name(f".{path.name}.partial")
+    if extract.record_count == 0:
+        temporary.write_bytes(f'{declaration}<KIDS_Data file_name={file_name} records="0" />\n'.encode(ENCODING))
+    else:
+        elements = " || ".join(
+            f"case when v{position} = '' then '    <{name} />' || chr(10) "
+            f"else '    <{name}>' || {_xml_text(f'v{position}')} || '</{name}>' || chr(10) end"
+            for position, name in enumerate(xml_element_names(extract.headers), start=1)
+        )
+        head = f'{declaration}<KIDS_Data file_name={file_name} records="{extract.record_count}">\n'
+        write_framed_lines(connection, f"select '  <KIDS_Record>' || chr(10) || {elements} || '  </KIDS_Record>' "
+                                       "from kids_records order by record_number", temporary, head, "</KIDS_Data>\n")
+    os.chmod(temporary, 0o600)
+    os.replace(temporary, path)
 
 
 def write_kids_extract(
@@ -421,18 +474,18 @@ def write_kids_extract(
     files: list[tuple[Path, str]] = []
     for file_format in formats:
         if file_format == "state":
-            path = write_state_format(extract, out_dir, options)
+            path = write_state_format(connection, extract, out_dir, options)
         elif file_format == "xml":
             path = out_dir / f"{file_name}.xml"
-            write_xml(extract, path)
+            write_xml(connection, extract, path)
         elif file_format == "csv":
             path = out_dir / f"{file_name}.csv"
-            write_csv(connection, review_query(relation, columns, options, order_by), path)
+            write_csv(connection, _review_rows_query(extract), path)
         else:
             path = out_dir / f"{file_name}.html"
-            write_html(connection, review_query(relation, columns, options, order_by), path, file_name)
+            write_html(connection, _review_rows_query(extract), path, file_name)
         files.append((path, file_format))
-    return KidsWritten(files, len(extract.records), extract.warnings)
+    return KidsWritten(files, extract.record_count, extract.warnings)
 
 
 def write_warnings(warnings: list[dict], out_dir: Path) -> Path:
