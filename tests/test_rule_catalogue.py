@@ -47,3 +47,32 @@ def test_every_ledger_row_joins_to_the_catalogue(built_states):
         assert orphans == []
         missing_reason = connection.execute("select count(*) from marts.exclusion_ledger where reason is null").fetchone()[0]
         assert missing_reason == 0
+
+
+def test_every_warning_and_input_issue_joins_to_the_catalogue(built_states):
+    """Issue 9: every warning a report shows (LEAD Issues numbers, EL W1-W4, input issues, KIDS file cleaning) names
+    a catalogued rule, and one LEAD warning number always means one rule."""
+    warning_tables = {
+        "ky": ["marts.ky_lead__issues", "marts.ky_el__warnings", "marts.input_issues"],
+        "ks": ["marts.input_issues"],
+    }
+    for state, built in built_states.items():
+        connection = duckdb.connect(str(built.database), read_only=True)
+        catalogue = {row[0] for row in connection.execute("select rule_id from intermediate.int_rules__catalogue").fetchall()}
+        for table in warning_tables[state]:
+            rule_ids = {row[0] for row in connection.execute(f"select distinct rule_id from {table}").fetchall()}
+            assert rule_ids, f"{table} has no rows on the {state} sample: nothing would be checked"
+            assert rule_ids <= catalogue, f"{table}: {sorted(rule_ids - catalogue)} not in the rule catalogue"
+        if state == "ky":
+            numbers = connection.execute(
+                "select warning_number, count(distinct rule_id) from marts.ky_lead__issues group by warning_number "
+                "having count(distinct rule_id) <> 1"
+            ).fetchall()
+            assert numbers == []
+        connection.close()
+    with (built_states["ks"].out_dir / "kids_file_warnings.csv").open(encoding="utf-8") as handle:
+        file_rule_ids = {row["rule_id"] for row in csv.DictReader(handle)}
+    connection = duckdb.connect(str(built_states["ks"].database), read_only=True)
+    catalogue = {row[0] for row in connection.execute("select rule_id from intermediate.int_rules__catalogue").fetchall()}
+    connection.close()
+    assert file_rule_ids <= catalogue
