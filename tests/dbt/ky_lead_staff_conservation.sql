@@ -52,7 +52,10 @@ reported_missing as (
     from assignment_keys
     where
         assignment_keys.is_reportable
-        and not exists (select 1 from staff_keys where staff_keys.record_key = assignment_keys.record_key)
+        and not exists (
+            select 1 from staff_keys
+            where staff_keys.record_key = assignment_keys.record_key
+        )
 ),
 
 excluded_missing as (
@@ -62,7 +65,10 @@ excluded_missing as (
     from assignment_keys
     where
         not assignment_keys.is_reportable
-        and not exists (select 1 from exclusions where exclusions.record_key = assignment_keys.record_key)
+        and not exists (
+            select 1 from exclusions
+            where exclusions.record_key = assignment_keys.record_key
+        )
 ),
 
 unexplained_rows as (
@@ -82,7 +88,10 @@ employment_missing as (
         cast(employments.person_id as varchar) as record_key
     from employments
     where
-        not exists (select 1 from assignments where assignments.person_id = employments.person_id)
+        not exists (
+            select 1 from assignments
+            where assignments.person_id = employments.person_id
+        )
         and not exists (
             select 1 from exclusions
             where
