@@ -1,9 +1,10 @@
 -- KIDS D59-D69 Grouping Indicators (ks_kids_extracts.md §7.5; seed 004 "Assessment Disaggregation Method 1 and 2").
--- KIDS-D59-GROUPING-ROSTER: the student's sections on the reference date (the Data Filter To Date, or the enrollment's
---   end date when it ended earlier): rostered that day (blank roster dates = the section's span), section of the
---   enrollment calendar's active trial. Among several sections of one kind, a section with a term covering the date
---   wins, then the latest roster start, then the lowest section id. Teacher = the section's primary teacher (staff
---   type P) on that date, latest start first, else the section's teacher; the teacher's current last name reports.
+-- KIDS-D59-GROUPING-ROSTER: the student's sections on the reference date (the record type's Data Filter To Date from
+--   int_ks_kids__windows, or the enrollment's end date when it ended earlier): rostered that day (blank roster
+--   dates = the section's span), section of the enrollment calendar's active trial. Among several sections of one
+--   kind, a section with a term covering the date wins, then the latest roster start, then the lowest section id.
+--   Teacher = the section's primary teacher (staff type P) on that date, latest start first, else the section's
+--   teacher; the teacher's current last name reports.
 -- KIDS-D59-GROUPING-INDICATORS: an indicator reports per its Assessment Disaggregation Method (var
 --   kids_disaggregation_method_1 for indicator 1, _2 for indicator 2): 'homeroom' -> the last name of the teacher of
 --   the student's homeroom course (course.homeroom or section.homeroom_section), for every subject; 'subject' -> the
@@ -11,7 +12,8 @@
 --   indicator's subject; a homeroom course with a KIDS Subject therefore reports under either method; no method ->
 --   blank. The single-indicator subjects (D65 Comprehensive Agriculture, D66 Animal Systems, D67 Plant Systems)
 --   follow Method 1 (spec silent on which method drives them).
--- Grain: one row per enrollment.
+-- Evaluated only for the record types that collect D59-D69 (int_ks_kids__extract_layout; TEST by the matrix seed).
+-- Grain: one row per record type and enrollment of the window's calendar (extract_code, enrollment_id).
 {%- set method_1 = var('kids_disaggregation_method_1', none) %}
 {%- set method_2 = var('kids_disaggregation_method_2', none) %}
 {%- set indicators = [
@@ -83,20 +85,35 @@ grouping_subjects as (
     select * from {{ ref('ks_kids__grouping_subjects') }}
 ),
 
+windows as (
+    select * from {{ ref('int_ks_kids__windows') }}
+),
+
+extract_layout as (
+    select * from {{ ref('int_ks_kids__extract_layout') }}
+),
+
 reference_dates as (
     select
-        enrollment_id,
-        person_id,
-        calendar_id,
+        windows.extract_code,
+        enrollments.enrollment_id,
+        enrollments.person_id,
+        enrollments.calendar_id,
         case
-            when end_date is not null and end_date < {{ kids_filter_to_date() }} then end_date
-            else {{ kids_filter_to_date() }}
+            when enrollments.end_date is not null and enrollments.end_date < windows.to_date then enrollments.end_date
+            else windows.to_date
         end as reference_date
-    from enrollments
+    from windows
+    inner join extract_layout
+        on windows.extract_code = extract_layout.extract_code
+    inner join enrollments
+        on windows.calendar_id = enrollments.calendar_id
+    where extract_layout.collects_math_grouping_indicator_1
 ),
 
 student_sections as (
     select
+        reference_dates.extract_code,
         reference_dates.enrollment_id,
         reference_dates.reference_date,
         sections.section_id,
@@ -137,6 +154,7 @@ student_sections as (
 
 section_teachers as (
     select
+        student_sections.extract_code,
         student_sections.enrollment_id,
         student_sections.section_id,
         coalesce(
@@ -158,6 +176,7 @@ section_teachers as (
 
 teacher_names as (
     select
+        student_sections.extract_code,
         student_sections.enrollment_id,
         student_sections.section_id,
         student_sections.is_homeroom,
@@ -168,7 +187,8 @@ teacher_names as (
     from student_sections
     inner join section_teachers
         on
-            student_sections.enrollment_id = section_teachers.enrollment_id
+            student_sections.extract_code = section_teachers.extract_code
+            and student_sections.enrollment_id = section_teachers.enrollment_id
             and student_sections.section_id = section_teachers.section_id
     left join persons
         on section_teachers.teacher_person_id = persons.person_id
@@ -180,14 +200,14 @@ ranked as (
     select
         teacher_names.*,
         row_number() over (
-            partition by teacher_names.enrollment_id, teacher_names.is_homeroom
+            partition by teacher_names.extract_code, teacher_names.enrollment_id, teacher_names.is_homeroom
             order by
                 case when teacher_names.term_covers_date then 0 else 1 end asc,
                 teacher_names.roster_start_date desc nulls last,
                 teacher_names.section_id asc
         ) as homeroom_rank,
         row_number() over (
-            partition by teacher_names.enrollment_id, teacher_names.subject_key
+            partition by teacher_names.extract_code, teacher_names.enrollment_id, teacher_names.subject_key
             order by
                 case when teacher_names.term_covers_date then 0 else 1 end asc,
                 teacher_names.roster_start_date desc nulls last,
@@ -198,6 +218,7 @@ ranked as (
 
 per_enrollment as (
     select
+        extract_code,
         enrollment_id,
         max(case when is_homeroom and homeroom_rank = 1 then teacher_last_name end) as homeroom_teacher_last_name,
         {%- for subject_key in ['math', 'ela', 'science', 'comprehensive_agriculture', 'animal_systems', 'plant_systems', 'kelpa2'] %}
@@ -206,7 +227,7 @@ per_enrollment as (
         {%- endfor %}
         count(*) as section_count
     from ranked
-    group by enrollment_id
+    group by extract_code, enrollment_id
 ),
 
 final as (
@@ -214,12 +235,16 @@ final as (
         {%- for column_name, expression in indicator_expressions %}
             {{ expression }} as {{ column_name }},
         {%- endfor %}
-        enrollments.enrollment_id,
-        enrollments.person_id,
+        reference_dates.extract_code,
+        reference_dates.enrollment_id,
+        reference_dates.person_id,
+        reference_dates.reference_date,
         per_enrollment.homeroom_teacher_last_name
-    from enrollments
+    from reference_dates
     left join per_enrollment
-        on enrollments.enrollment_id = per_enrollment.enrollment_id
+        on
+            reference_dates.extract_code = per_enrollment.extract_code
+            and reference_dates.enrollment_id = per_enrollment.enrollment_id
 )
 
 select * from final

@@ -2,6 +2,9 @@
 -- formatted for the files (dates MM/DD/YYYY via ks_kids_format_date). Null = the source is empty: the mart then
 -- applies the field's documented default, or blank when the extract does not collect the field.
 -- Program records are read as of the extract's window (From-To): a record counts when it overlaps the window.
+-- Every window comes from int_ks_kids__windows (through the candidates); the per-field rule models (truancy, ESOL,
+-- grouping indicators) are evaluated per record type on the same windows and joined on extract_code. D25 minutes
+-- (int_ks_kids__minutes_enrolled, owned by the performance rewrite) is still per enrollment.
 with
 
 candidates as (
@@ -377,15 +380,18 @@ base as (
     left join attendance_totals
         on candidates.extract_code = attendance_totals.extract_code and candidates.enrollment_id = attendance_totals.enrollment_id
     left join truancy
-        on candidates.person_id = truancy.person_id and candidates.end_year = truancy.end_year
+        on
+            candidates.extract_code = truancy.extract_code
+            and candidates.person_id = truancy.person_id
+            and candidates.end_year = truancy.end_year
     left join minutes_enrolled
         on candidates.enrollment_id = minutes_enrolled.enrollment_id
     left join comprehensive_race
         on candidates.person_id = comprehensive_race.person_id
     left join esol_participation
-        on candidates.enrollment_id = esol_participation.enrollment_id
+        on candidates.extract_code = esol_participation.extract_code and candidates.enrollment_id = esol_participation.enrollment_id
     left join grouping_indicators
-        on candidates.enrollment_id = grouping_indicators.enrollment_id
+        on candidates.extract_code = grouping_indicators.extract_code and candidates.enrollment_id = grouping_indicators.enrollment_id
     left join military
         on candidates.extract_code = military.extract_code
             and candidates.enrollment_id = military.enrollment_id
