@@ -130,7 +130,96 @@ def test_export_files_carry_the_vendor_element_names(ky, warehouse, file_name, h
     assert (ky.out_dir / f"{file_name}.html").exists()
 
 
-def test_warnings_report_is_exported(ky):
+def test_warnings_report_is_exported_with_a_count_per_warning(ky, warehouse):
     header, rows = _read_csv(ky.out_dir / "EL_Extract_Warnings_and_Errors.csv")
-    assert header[:3] == ["Rule ID", "Severity", "Message"] and rows
-    assert (ky.out_dir / "EL_Extract_Warnings_and_Errors.html").exists()
+    assert header[:4] == ["Rule ID", "Severity", "Message", "Number of Records"]
+    in_file: dict[str, int] = {}
+    for row in rows:
+        in_file[row["Rule ID"]] = in_file.get(row["Rule ID"], 0) + 1
+    assert in_file == dict(warehouse.execute(
+        "select rule_id, count(*) from marts.ky_el__warnings group by rule_id").fetchall())
+    assert set(in_file) == {"EL-W1", "EL-W2", "EL-W3", "EL-W4"}
+    for row in rows:
+        assert int(row["Number of Records"]) == in_file[row["Rule ID"]], row["Rule ID"]
+    w1_messages = {row["Message"] for row in rows if row["Rule ID"] == "EL-W1"}
+    assert w1_messages == {
+        "Critical Error: The following records do not have a selection of at least one EL Service type which overlaps "
+        "the date range specified in the extract editor. These students will NOT be included in the EL extract. "
+        f"(Number of Records: {in_file['EL-W1']})"}
+    html = (ky.out_dir / "EL_Extract_Warnings_and_Errors.html").read_text(encoding="utf-8")
+    assert f"(Number of Records: {in_file['EL-W1']})" in html and "Number of Records" in html
+
+
+def _critical_errors_by_person(warehouse) -> dict[int, set[str]]:
+    flagged: dict[int, set[str]] = {}
+    for person_id, rule_id in warehouse.execute(
+        "select p.person_id, w.rule_id from marts.ky_el__warnings as w "
+        "inner join staging.stg_sis__person as p on w.state_id = p.state_id "
+        "where w.rule_id in ('EL-W1', 'EL-W2', 'EL-W3')"
+    ).fetchall():
+        flagged.setdefault(person_id, set()).add(rule_id)
+    return flagged
+
+
+def test_critical_error_students_are_in_the_exclusion_ledger_with_the_rule(warehouse):
+    """Every W1/W2/W3 student is off both files and on the ledger under a critical error it has (the first of W1, W2,
+    W3 that applies); a student with one critical error is on the ledger under exactly that rule."""
+    flagged = _critical_errors_by_person(warehouse)
+    assert {rule for rules in flagged.values() for rule in rules} == {"EL-W1", "EL-W2", "EL-W3"}
+    ledger = {
+        (extract_name, person_id): rule_id for extract_name, person_id, rule_id in warehouse.execute(
+            "select extract_name, person_id, rule_id from marts.exclusion_ledger "
+            "where extract_name = 'EL_Extract_Demographics'").fetchall()
+    }
+    reported = {row[0] for row in warehouse.execute(
+        "select p.person_id from marts.ky_el__demographics as d "
+        "inner join staging.stg_sis__person as p on d.state_id = p.state_id").fetchall()}
+    services = {row[0] for row in warehouse.execute(
+        "select distinct p.person_id from marts.ky_el__services as s "
+        "inner join staging.stg_sis__person as p on s.state_id = p.state_id").fetchall()}
+    for person_id, rules in flagged.items():
+        assert person_id not in reported and person_id not in services, (person_id, rules)
+        rule_id = ledger.get(("EL_Extract_Demographics", person_id))
+        assert rule_id == min(rules), (person_id, rules, rule_id)
+    single = {rules.pop() for rules in flagged.values() if len(rules) == 1}
+    assert single == {"EL-W1", "EL-W2", "EL-W3"}
+    ledger_rules = {rule for rule in ledger.values()}
+    assert {"EL-W1", "EL-W2", "EL-W3"} <= ledger_rules
+    reasons = dict(warehouse.execute(
+        "select distinct rule_id, severity from marts.exclusion_ledger where rule_id in ('EL-W1', 'EL-W2', 'EL-W3')"
+    ).fetchall())
+    assert reasons == {"EL-W1": "critical", "EL-W2": "critical", "EL-W3": "critical"}
+
+
+def test_population_rules_on_the_scenario_students(warehouse):
+    """The EL scenario's students land where the spec puts them (names are the scenario's own)."""
+    rules = dict(warehouse.execute(
+        "select i.last_name, l.rule_id from marts.exclusion_ledger as l "
+        "inner join intermediate.int_person__current_identity as i on l.person_id = i.person_id "
+        "where l.extract_name = 'EL_Extract_Demographics' and i.first_name = 'Elscenario'").fetchall())
+    assert rules == {
+        "NoService": "EL-W1", "NoAccommodation": "EL-W2", "EnglishNoAccommodation": "EL-W2", "EnglishHome": "EL-W3",
+        "FormerEl": "EL-P1", "PendingStatus": "EL-P4", "NotEnrolled": "EL-P3", "NoShow": "EL-P3",
+        "Ungraded": "EL-P2", "UngradedHigh": "EL-P2", "ExcludedCalendar": "EL-P9",
+    }
+    reported = dict(warehouse.execute(
+        "select last_name, migrant from marts.ky_el__demographics where first_name = 'Elscenario'").fetchall())
+    assert reported == {
+        "OtherLanguage": "N", "NativeLanguage": "Y", "ExitedInRange": "N", "Transferred": "N", "TwoRecords": "N",
+        "MigrantFamily": "Y", "MigrantFamilyOlder": "Y", "MigrantExpired": "N",
+    }
+
+
+def test_population_counts(warehouse):
+    """Conservation per rule: every candidate is reported or excluded by exactly one rule, and both files are fed."""
+    candidates = dict(warehouse.execute(
+        "select coalesce(demographics_rule_id, 'reported'), count(*) from intermediate.int_ky_el__candidates "
+        "group by 1").fetchall())
+    excluded = dict(warehouse.execute(
+        "select rule_id, count(*) from marts.ky_el__exclusions where extract_name = 'EL_Extract_Demographics' "
+        "group by 1").fetchall())
+    reported = warehouse.execute("select count(*) from marts.ky_el__demographics").fetchone()[0]
+    assert candidates.pop("reported") == reported > 0
+    assert candidates == excluded
+    for rule_id in ("EL-P1", "EL-P2", "EL-P3", "EL-P4", "EL-P9", "EL-W1", "EL-W2", "EL-W3"):
+        assert excluded.get(rule_id, 0) >= 1, rule_id

@@ -1,7 +1,8 @@
 -- KY EL Extract Warning and Errors Report (seed 003 "Warning and Errors Report"; specs/ky_el_extract.md §7): one row per
 -- student and warning among the students who otherwise qualify (EL-P1..EL-P4, EL-P8..EL-P11 and the editor).
 -- EL-W1, EL-W2, EL-W3 are Critical Errors (the student is NOT on the extract); a student is listed under every critical
--- error that applies. EL-W4 is a Warning, listed for students who are on the extract. W1's message carries its record count.
+-- error that applies. EL-W4 is a Warning, listed for students who are on the extract. W1's message carries its record count
+-- (the vendor's header) and every row carries its warning's record count (number_of_records).
 with
 
 students as (
@@ -69,6 +70,7 @@ final as (
                 'Warning: The following records have a Home Primary Language selection of 1630: Other. '
                 || 'The students will be included on the EL extract.'
         end as message,
+        rule_record_count as number_of_records,
         lea_number,
         district_name,
         state_school_number,

@@ -23,12 +23,12 @@ def _calendar(school, kind: str = "regular"):
 
 
 def _enroll(ctx: Context, person_id: int, calendar, grade: str, start: date, end: date | None = None,
-            service_type: str = "P", active: bool = True, **fields) -> int:
+            service_type: str = "P", active: bool = True, no_show: bool = False, **fields) -> int:
     enrollment_id = ctx.ids.scenario("enrollment")
     ctx.writers["enrollment"].add(
         enrollment_id=enrollment_id, person_id=person_id, calendar_id=calendar.calendar_id,
         structure_id=calendar.structure.structure_id, district_id=ctx.district_id, end_year=calendar.end_year,
-        grade=grade, service_type=service_type, start_date=start, end_date=end, active=active, no_show=False,
+        grade=grade, service_type=service_type, start_date=start, end_date=end, active=active, no_show=no_show,
         state_exclude=False, start_status="E01", end_status="W01" if end else None, **fields)
     return enrollment_id
 
@@ -108,12 +108,17 @@ def ky_el_extract(ctx: Context) -> None:
     _enroll(ctx, person, calendar, "08", first_day, end=date(end_year, 3, 20), active=False)
     _el(ctx, person, status="Exited EL", exit_date=date(end_year, 2, 14))
 
-    # Mid-year transfer: the most recent Primary enrollment reports; a later partial enrollment does not.
+    # Mid-year transfer: the most recent Primary enrollment reports; a later partial enrollment does not. The
+    # Newcomer service that ended at the move still overlaps the range (EL-P5): it prints with its end date.
     person = _student(ctx, "Transferred", "0920", grade_years=6)
     _enroll(ctx, person, _calendar(elementary), "05", first_day, end=date(end_year - 1, 12, 20))
     _enroll(ctx, person, calendar, "06", date(end_year, 1, 6))
     _enroll(ctx, person, _calendar(high), "06", date(end_year, 2, 3), service_type="S")
-    _el(ctx, person)
+    _el(ctx, person, service=(date(end_year - 1, 8, 14), date(end_year - 1, 12, 20), 4))
+    # The newcomer program ended with the move; sheltered instruction at the new school: two Services rows.
+    ctx.writers["lep_service"].add(lep_service_id=ctx.ids.scenario("lep_service"), person_id=person,
+                                   district_id=ctx.district_id, lep_service_type_id=2,
+                                   start_date=date(end_year, 1, 6), end_date=None, service_minutes=120)
 
     # EL-RECORD-CHOICE: a historical record from another district and a current one; duplicate services (same
     # type and start date) collapse to one Services row.
@@ -157,10 +162,42 @@ def ky_el_extract(ctx: Context) -> None:
             end=_calendar(middle, "prior").last_day)
     _el(ctx, person)
 
-    # EL-P2: enrolled in a grade with no state grade (ungraded, no grade level row).
+    # EL-P2: enrolled in a grade with no state grade (ungraded, no grade level row), at the middle and the high school.
     person = _student(ctx, "Ungraded", "2930", grade_years=8)
     _enroll(ctx, person, calendar, "UG", first_day)
     _el(ctx, person)
+    person = _student(ctx, "UngradedHigh", "0920", grade_years=11)
+    _enroll(ctx, person, _calendar(high), "UG", first_day + timedelta(days=21))
+    _el(ctx, person)
+
+    # EL-P3: registered for this year but a no-show (a no-show enrollment never counts as enrolled).
+    person = _student(ctx, "NoShow", "2940", grade_years=4)
+    _enroll(ctx, person, _calendar(elementary), "04", first_day, no_show=True)
+    _el(ctx, person)
+
+    # EL-W3 with EL-W2: English home language and no accommodation at all: listed under both critical errors.
+    person = _student(ctx, "EnglishNoAccommodation", "0400", grade_years=3)
+    _enroll(ctx, person, _calendar(elementary), "03", first_day)
+    _el(ctx, person, accommodation_type=None)
+
+    # EL-DEMO-MIGRANT (gap G2, 2019-20 onward): two siblings of a migrant family whose state-created record (no
+    # district) has a qualifying arrival inside the date range and the IC default expiration (arrival + 36 months
+    # - 1 day): Migrant Y. A third student's eligibility expired the day before the date range starts: Migrant N.
+    arrival = date(end_year - 1, 10, 21)
+    for last, grade_years, school in (("MigrantFamily", 3, elementary), ("MigrantFamilyOlder", 7, middle)):
+        person = _student(ctx, last, "2930", grade_years=grade_years)
+        _enroll(ctx, person, _calendar(school), f"{grade_years:02d}", arrival + timedelta(days=7))
+        _el(ctx, person, identified=arrival + timedelta(days=14))
+        ctx.writers["migrant"].add(migrant_id=ctx.ids.scenario("migrant"), person_id=person, district_id=None,
+                                   last_qualifying_arrival_date=arrival,
+                                   eligibility_expiration_date=date(arrival.year + 3, arrival.month, arrival.day)
+                                   - timedelta(days=1))
+    person = _student(ctx, "MigrantExpired", "2930", grade_years=9)
+    _enroll(ctx, person, _calendar(high), "09", first_day)
+    _el(ctx, person)
+    ctx.writers["migrant"].add(migrant_id=ctx.ids.scenario("migrant"), person_id=person, district_id=None,
+                               last_qualifying_arrival_date=date(end_year - 4, 7, 1),
+                               eligibility_expiration_date=date(end_year - 1, 6, 30))
 
     # EL-P9: enrolled only in the State Excluded (alternative) calendar.
     person = _student(ctx, "ExcludedCalendar", "2930", grade_years=10)
