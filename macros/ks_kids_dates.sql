@@ -23,12 +23,3 @@
 {% macro kids_attendance_filter_to_date() -%}
     {{ kids_date_var('kids_attendance_filter_to_date') }}
 {%- endmacro %}
-
-{#- D25 Minutes Enrolled snapshot week: Monday to Friday of the week holding the Data Filter To Date. -#}
-{% macro kids_schedule_snapshot_week_start() -%}
-    {{ dbt.date_trunc('week', kids_filter_to_date()) }}
-{%- endmacro %}
-
-{% macro kids_schedule_snapshot_week_end() -%}
-    {{ dbt.dateadd('day', 4, dbt.date_trunc('week', kids_filter_to_date())) }}
-{%- endmacro %}

@@ -70,6 +70,10 @@ attendance_excuses as (
     select * from {{ ref('stg_sis__attendance_excuse') }}
 ),
 
+snapshot_weeks as (
+    select * from {{ ref('int_ks_kids__schedule_snapshot_weeks') }}
+),
+
 enrollment_days as (
     select
         enrollments.enrollment_id,
@@ -130,7 +134,7 @@ structure_terms as (
 ),
 
 -- Period-level detail (the student's schedule against the marks) is only needed on days with an attendance mark
--- (any other day is attended in full and never absent) and in the D25 snapshot week (int_ks_kids__minutes_enrolled):
+-- (any other day is attended in full and never absent) and in the D25 snapshot weeks (int_ks_kids__schedule_snapshot_weeks):
 -- building it for every enrollment day would multiply the year by the periods of the day (hundreds of millions of
 -- rows statewide) for nothing.
 marked_dates as (
@@ -141,6 +145,17 @@ marked_dates as (
     from attendance
 ),
 
+snapshot_dates as (
+    select distinct
+        days.calendar_id,
+        days.date as attendance_date
+    from days
+    inner join snapshot_weeks
+        on
+            days.calendar_id = snapshot_weeks.calendar_id
+            and days.date between snapshot_weeks.week_start_date and snapshot_weeks.week_end_date
+),
+
 detail_days as (
     select counted_days.*
     from counted_days
@@ -149,10 +164,11 @@ detail_days as (
             counted_days.person_id = marked_dates.person_id
             and counted_days.calendar_id = marked_dates.calendar_id
             and counted_days.attendance_date = marked_dates.attendance_date
-    where
-        marked_dates.person_id is not null
-        or counted_days.attendance_date between {{ kids_schedule_snapshot_week_start() }}
-        and {{ kids_schedule_snapshot_week_end() }}
+    left join snapshot_dates
+        on
+            counted_days.calendar_id = snapshot_dates.calendar_id
+            and counted_days.attendance_date = snapshot_dates.attendance_date
+    where marked_dates.person_id is not null or snapshot_dates.calendar_id is not null
 ),
 
 -- semester of each instructional date of a structure (few rows: joined to enrollment days by equality)

@@ -385,7 +385,9 @@ base as (
             and candidates.person_id = truancy.person_id
             and candidates.end_year = truancy.end_year
     left join minutes_enrolled
-        on candidates.enrollment_id = minutes_enrolled.enrollment_id
+        on
+            candidates.extract_code = minutes_enrolled.extract_code
+            and candidates.enrollment_id = minutes_enrolled.enrollment_id
     left join comprehensive_race
         on candidates.person_id = comprehensive_race.person_id
     left join esol_participation
