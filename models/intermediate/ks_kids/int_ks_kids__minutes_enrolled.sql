@@ -4,9 +4,10 @@
 -- (int_ks_kids__attendance_days): the week (Monday-Friday) holding the snapshot date = the extract's Data Filter To
 -- Date (int_ks_kids__schedule_snapshot_weeks; ENRL: September 20, MILT: February 20), each of the calendar's
 -- instructional days that week contributing the student's scheduled instructional minutes without lunch periods
--- (0 on days the enrollment does not cover); the sum divided by the number of instructional days that week ("sum a normal 5-day week and divide by 5", so a
--- holiday does not lower the average), rounded to whole minutes. Passing time between classes is not added (the
--- seed allows, not requires, it). Not enrolled that week and nothing entered -> blank.
+-- (0 on days the enrollment does not cover); the sum divided by the number of instructional days that week ("sum a
+-- normal 5-day week and divide by 5", so a holiday does not lower the average), rounded to whole minutes. Passing
+-- time between classes is not added (the seed allows, not requires, it). Not enrolled that week and nothing
+-- entered -> blank.
 -- Grain: one row per record type collecting D25 (ENRL, MILT) and enrollment of a selected calendar.
 with
 
