@@ -117,14 +117,13 @@ class DbtSession:
         `select`, dbt selectors such as `+ky_el__exclusions` or `+statereport.marts.ky_el`). With tests, also every
         shared model, so each unit and data test of the shared layer runs."""
         excluded = ["--exclude", "tag:sample_ky", "tag:sample_ks"]
+        chosen = select if select is not None else [f"+tag:{self.state}"]
         if include_tests:
             # Every shared model and its unit and data tests, whether or not this state's marts use it.
-            chosen = select if select is not None else [f"+tag:{self.state}"]
             self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
         else:
             # Only what this state's marts are built from: the shared layer also holds the other state's rules
             # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
-            chosen = select if select is not None else [f"+tag:{self.state}"]
             self.invoke("seed", "--select", "tag:shared")
             self.invoke("run", "--select", *chosen, *excluded)
 

@@ -142,11 +142,13 @@ def write_framed_lines(connection: duckdb.DuckDBPyConnection, line_query: str, p
         lines_file.unlink(missing_ok=True)
 
 
-def write_html(connection: duckdb.DuckDBPyConnection, query: str, path: Path, title: str) -> None:
+def write_html(connection: duckdb.DuckDBPyConnection, query: str, path: Path, title: str,
+               record_count: int | None = None) -> None:
     """One table row per record, escaped as the template's autoescape would, written by DuckDB; the page around the
-    rows comes from the template."""
+    rows comes from the template. Pass `record_count` when the caller already counted the rows."""
     columns = [d[0] for d in connection.execute(f"select * from ({query}) limit 0").description]
-    record_count = connection.execute(f"select count(*) from ({query})").fetchone()[0]
+    if record_count is None:
+        record_count = connection.execute(f"select count(*) from ({query})").fetchone()[0]
     cells = " || ".join(_html_cell('"' + name.replace('"', '""') + '"') for name in columns) or "''"
     page = _TEMPLATES.get_template("extract.html.j2").render(
         title=title, columns=columns, record_count=record_count, body=_BODY_MARK
@@ -199,7 +201,7 @@ def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | N
                 if file_format == "csv":
                     write_csv(connection, query, path)
                 elif file_format == "html":
-                    write_html(connection, query, path, spec["file_name"])
+                    write_html(connection, query, path, spec["file_name"], record_count=rows)
                 else:
                     raise ExportError(f"{node.name}: no writer for export format {file_format!r}")
                 written.append(WrittenFile(node.name, path, rows, path.stat().st_size))

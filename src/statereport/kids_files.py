@@ -483,7 +483,7 @@ def write_kids_extract(
             write_csv(connection, _review_rows_query(extract), path)
         else:
             path = out_dir / f"{file_name}.html"
-            write_html(connection, _review_rows_query(extract), path, file_name)
+            write_html(connection, _review_rows_query(extract), path, file_name, record_count=extract.record_count)
         files.append((path, file_format))
     return KidsWritten(files, extract.record_count, extract.warnings)
 
