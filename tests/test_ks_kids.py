@@ -115,8 +115,8 @@ def test_field_matrix_has_every_cell_with_evidence_and_the_documented_cells():
 
 def test_one_model_owns_the_editor_date_windows():
     """The Data Filter From/To and Attendance Filter To dates are resolved in int_ks_kids__windows; the rule models
-    read that model (the D25 snapshot weeks too, through int_ks_kids__schedule_snapshot_weeks). Known exception:
-    int_ks_kids__attendance, which no record reads. A new model reading the editor dates directly fails here."""
+    read that model (D22/D23 through int_ks_kids__candidates, the D25 snapshot weeks through
+    int_ks_kids__schedule_snapshot_weeks). A new model reading the editor dates directly fails here."""
     models = Path(__file__).resolve().parents[1] / "models"
     readers = sorted(
         path.name for path in models.rglob("*.sql")
@@ -124,4 +124,4 @@ def test_one_model_owns_the_editor_date_windows():
                for name in ("kids_filter_from_date", "kids_filter_to_date", "kids_attendance_filter_to_date",
                             "kids_schedule_snapshot_week", "ks_kids_date_var"))
     )
-    assert readers == ["int_ks_kids__attendance.sql", "int_ks_kids__windows.sql"]
+    assert readers == ["int_ks_kids__windows.sql"]

@@ -1,108 +1,185 @@
--- KIDS D22 Membership Days, D23 Attended Days, D24 Truant Student per enrollment (ks_kids_extracts.md §3.1, §7.1;
--- seed 004 "Data Filter From/To Date", "Attendance Filter To Date", "Attendance Days"; per-extract §4.5).
--- KIDS-D22-MEMBERSHIP: instructional days of the enrollment (each day once, int_ks_kids__attendance_days) inside the
---   extract's window, at most 366. Three windows, one per extract rule:
---     *_school_start       ENRL: from the School Start Date (calendar start) to the Data Filter To Date;
---     *_filter_range       SMSC: Data Filter From Date (blank = calendar start) to the Data Filter To Date;
---     *_attendance_filter  EOYA, EXIT: as filter_range, ending at the Attendance Filter To Date when it is set and
---                          earlier (KIDS-D22-ATTENDANCE-FILTER).
--- KIDS-D23-ATTENDED: sum of the daily attended fractions over the same window (full-day absences count 0,
---   partial days their fraction, half-day kindergarten against its own half-day schedule), rounded to tenths
---   (PS reports tenths; IC states no precision), at most 366.
--- KIDS-D24-TRUANCY: truant_student of the student's school year (int_ks_kids__truancy; EOYA).
--- Summing an extract's column over a student's enrollments in one calendar never counts a day twice.
--- Grain: one row per enrollment (no-shows and enrollments without instructional days have 0 days).
+-- KIDS D22 Membership Days and D23 Attended Days per candidate record (ks_kids_extracts.md §3.1, §7.1; seed 004
+-- "Data Filter From/To Date", "Attendance Filter To Date", "Attendance Days"; per-extract §4.5). The one owner of
+-- D22/D23: int_ks_kids__records reads them from here.
+-- Window of a record (int_ks_kids__windows through int_ks_kids__candidates, KIDS-WINDOW-DEFAULTS): ENRL from the
+--   School Start Date (the calendar's first instructional day) to its To date; every other record type from its Data
+--   Filter From Date to its To date; EOYA/EXIT ending at the Attendance Filter To Date when it is set and earlier
+--   (KIDS-D22-ATTENDANCE-FILTER).
+-- KIDS-D22-MEMBERSHIP: the student's membership days in the record's calendar inside the window: every instructional
+--   day of the student's enrollments in that calendar, each date once (int_ks_kids__membership_spans), at most 366.
+-- KIDS-D23-ATTENDED: the sum of the daily attended fractions over the same days (full-day absences count 0, partial
+--   days their fraction, half-day kindergarten against its own half-day schedule), rounded to tenths (PS reports
+--   tenths; IC states no precision), at most 366. Only a day with an attendance mark can fall short of 1, so
+--   attended = membership - the sum of (1 - fraction) over the counted days in int_ks_kids__attendance_days inside
+--   the window (each fraction taken to 6 decimals, exact arithmetic).
+-- Grain: one row per candidate record (extract_code, enrollment_id).
 with
+
+candidates as (
+    select * from {{ ref('int_ks_kids__candidates') }}
+),
 
 enrollments as (
     select * from {{ ref('stg_sis__enrollment') }}
 ),
 
-calendars as (
-    select * from {{ ref('stg_sis__calendar') }}
+days as (
+    select * from {{ ref('stg_sis__day') }}
+),
+
+membership_spans as (
+    select * from {{ ref('int_ks_kids__membership_spans') }}
 ),
 
 attendance_days as (
     select * from {{ ref('int_ks_kids__attendance_days') }}
 ),
 
-truancy as (
-    select * from {{ ref('int_ks_kids__truancy') }}
+record_windows as (
+    select
+        candidates.extract_code,
+        candidates.enrollment_id,
+        candidates.person_id,
+        candidates.calendar_id,
+        case when candidates.extract_code = 'ENRL' then candidates.first_day else candidates.from_date end
+            as window_from_date,
+        least(candidates.to_date, coalesce(candidates.attendance_to_date, candidates.to_date)) as window_to_date
+    from candidates
+    -- a record whose student has no enrollment in the record's calendar reports no value (blank)
+    where exists (
+            select 1
+            from enrollments
+            where
+                enrollments.person_id = candidates.person_id
+                and enrollments.calendar_id = candidates.calendar_id
+        )
 ),
 
-windows as (
-    select
-        enrollments.enrollment_id,
-        enrollments.person_id,
-        enrollments.calendar_id,
-        calendars.end_year,
-        calendars.start_date as school_start_date,
-        {{ kids_filter_from_date('calendars.start_date') }} as filter_from_date,
-        {{ kids_filter_to_date() }} as filter_to_date,
-        case
-            when
-                {{ kids_attendance_filter_to_date() }} is not null
-                and {{ kids_attendance_filter_to_date() }} < {{ kids_filter_to_date() }}
-                then {{ kids_attendance_filter_to_date() }}
-            else {{ kids_filter_to_date() }}
-        end as attendance_to_date
-    from enrollments
-    inner join calendars
-        on enrollments.calendar_id = calendars.calendar_id
+-- the distinct windows of a student and calendar (records of one student mostly share them)
+student_windows as (
+    select distinct
+        person_id,
+        calendar_id,
+        window_from_date,
+        window_to_date
+    from record_windows
 ),
 
-{%- set extract_windows = [
-    ('school_start', 'school_start_date', 'filter_to_date'),
-    ('filter_range', 'filter_from_date', 'filter_to_date'),
-    ('attendance_filter', 'filter_from_date', 'attendance_to_date'),
-] %}
-
-totals as (
+window_probes as (
     select
-        windows.enrollment_id,
-        {%- for name, from_column, to_column in extract_windows %}
-            sum(case
-                when attendance_days.attendance_date between windows.{{ from_column }} and windows.{{ to_column }} then 1
-                else 0
-            end) as membership_days_{{ name }},
-            sum(case
-                when attendance_days.attendance_date between windows.{{ from_column }} and windows.{{ to_column }}
-                    then attendance_days.attended_fraction
-                else 0
-            end) as attended_days_{{ name }}_exact,
-        {%- endfor %}
-        count(attendance_days.attendance_date) as counted_days_all
-    from windows
-    left join attendance_days
+        membership_spans.calendar_id,
+        membership_spans.structure_id,
+        student_windows.window_to_date as probe_date
+    from student_windows
+    inner join membership_spans
         on
-            windows.enrollment_id = attendance_days.enrollment_id
-            and attendance_days.is_counted_day
-    group by windows.enrollment_id
+            student_windows.person_id = membership_spans.person_id
+            and student_windows.calendar_id = membership_spans.calendar_id
+    union
+    select
+        membership_spans.calendar_id,
+        membership_spans.structure_id,
+        cast({{ dbt.dateadd('day', -1, 'student_windows.window_from_date') }} as date) as probe_date
+    from student_windows
+    inner join membership_spans
+        on
+            student_windows.person_id = membership_spans.person_id
+            and student_windows.calendar_id = membership_spans.calendar_id
+),
+
+day_index as (
+    {{ ks_kids_instruction_index('window_probes', 'days') }}
+),
+
+-- instructional days of a span inside a window: days_through(min(ends)) - days_through(max(starts) - 1)
+span_days as (
+    select
+        student_windows.person_id,
+        student_windows.calendar_id,
+        student_windows.window_from_date,
+        student_windows.window_to_date,
+        {{ ks_kids_days_in_both(
+            'before_from.days_through', 'through_to.days_through',
+            'membership_spans.days_before_start', 'membership_spans.days_through_end'
+        ) }} as window_days
+    from student_windows
+    inner join membership_spans
+        on
+            student_windows.person_id = membership_spans.person_id
+            and student_windows.calendar_id = membership_spans.calendar_id
+    inner join day_index as through_to
+        on
+            membership_spans.calendar_id = through_to.calendar_id
+            and membership_spans.structure_id = through_to.structure_id
+            and student_windows.window_to_date = through_to.probe_date
+    inner join day_index as before_from
+        on
+            membership_spans.calendar_id = before_from.calendar_id
+            and membership_spans.structure_id = before_from.structure_id
+            and cast({{ dbt.dateadd('day', -1, 'student_windows.window_from_date') }} as date) = before_from.probe_date
+),
+
+window_membership as (
+    select
+        person_id,
+        calendar_id,
+        window_from_date,
+        window_to_date,
+        sum(case when window_days > 0 then window_days else 0 end) as membership_days
+    from span_days
+    group by person_id, calendar_id, window_from_date, window_to_date
+),
+
+window_shortfall as (
+    select
+        student_windows.person_id,
+        student_windows.calendar_id,
+        student_windows.window_from_date,
+        student_windows.window_to_date,
+        sum(1 - cast(attendance_days.attended_fraction as decimal(18, 6))) as missed_days
+    from student_windows
+    inner join attendance_days
+        on
+            student_windows.person_id = attendance_days.person_id
+            and student_windows.calendar_id = attendance_days.calendar_id
+            and attendance_days.attendance_date between student_windows.window_from_date
+            and student_windows.window_to_date
+    where attendance_days.is_counted_day
+    group by
+        student_windows.person_id,
+        student_windows.calendar_id,
+        student_windows.window_from_date,
+        student_windows.window_to_date
 ),
 
 final as (
     select
-        windows.enrollment_id,
-        windows.person_id,
-        windows.calendar_id,
-        windows.end_year,
-        windows.school_start_date,
-        windows.filter_from_date,
-        windows.filter_to_date,
-        windows.attendance_to_date,
-        {%- for name, from_column, to_column in extract_windows %}
-            least(coalesce(totals.membership_days_{{ name }}, 0), 366) as membership_days_{{ name }},
-            least(round(coalesce(totals.attended_days_{{ name }}_exact, 0), 1), 366) as attended_days_{{ name }},
-        {%- endfor %}
-        coalesce(truancy.truant_student, '0') as truant_student,
-        truancy.truancy_reason
-    from windows
-    inner join totals
-        on windows.enrollment_id = totals.enrollment_id
-    left join truancy
+        record_windows.extract_code,
+        record_windows.enrollment_id,
+        record_windows.person_id,
+        record_windows.calendar_id,
+        record_windows.window_from_date,
+        record_windows.window_to_date,
+        coalesce(window_membership.membership_days, 0) as membership_days_exact,
+        cast(coalesce(window_membership.membership_days, 0) as decimal(18, 6))
+        - coalesce(window_shortfall.missed_days, 0) as attended_days_exact
+    from record_windows
+    left join window_membership
         on
-            windows.person_id = truancy.person_id
-            and windows.end_year = truancy.end_year
+            record_windows.person_id = window_membership.person_id
+            and record_windows.calendar_id = window_membership.calendar_id
+            and record_windows.window_from_date = window_membership.window_from_date
+            and record_windows.window_to_date = window_membership.window_to_date
+    left join window_shortfall
+        on
+            record_windows.person_id = window_shortfall.person_id
+            and record_windows.calendar_id = window_shortfall.calendar_id
+            and record_windows.window_from_date = window_shortfall.window_from_date
+            and record_windows.window_to_date = window_shortfall.window_to_date
 )
 
-select * from final
+select
+    final.*,
+    least(final.membership_days_exact, 366) as membership_days,
+    cast(least(round(final.attended_days_exact, 1), 366) as decimal(4, 1)) as attended_days
+from final

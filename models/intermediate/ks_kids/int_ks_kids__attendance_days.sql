@@ -1,9 +1,16 @@
--- KIDS attendance by day: the basis of D22 Membership Days, D23 Attended Days and D24 Truant Student
--- (ks_kids_extracts.md §7.1, §7.2; seed 004 "Attendance Days", "Truant").
--- KIDS-D22-MEMBERSHIP (day part): every instructional day (day.instruction) of the enrollment's calendar and
---   structure between its start and end date (open end = calendar end) is a membership day; no-shows have none.
---   Each day is counted once: when a student has several enrollments in one calendar covering the same date, only
---   the most recent primary one counts it (is_counted_day).
+-- KIDS attendance on the days that carry information: the daily part of D23 Attended Days, D24 Truant Student and
+-- D25 Minutes Enrolled (ks_kids_extracts.md §7.1-§7.3; seed 004 "Attendance Days", "Truant", "Minutes Enrolled").
+-- Membership itself (D22) is counted from date spans (int_ks_kids__membership_spans), never from one row per
+-- enrollment and instructional day: a day without any attendance mark is attended in full and never absent, so only
+-- these days need a row here:
+--   * every instructional day of the student's enrollments on a date the student has an attendance mark (in any
+--     calendar: truancy looks at a date across the student's calendars);
+--   * every instructional day of a D25 snapshot week (int_ks_kids__schedule_snapshot_weeks) of the calendar.
+-- KIDS-D22-MEMBERSHIP (day part): a day of the enrollment is an instructional day
+--   (day.instruction) of its calendar and structure between its start and end date (open end = calendar end);
+--   no-shows have none. When a student has several enrollments in one calendar covering the same date, only one
+--   counts it (is_counted_day): primary service type first, then latest start date, then highest enrollment_id
+--   (the same rule int_ks_kids__membership_spans applies to whole spans).
 -- KIDS-D23-ATTENDED (day part): attended fraction = minutes present / minutes scheduled, on the student's schedule:
 --   the distinct instructional periods of the day's bell schedule in which the student is rostered (active trial,
 --   roster and term dates covering the day); several courses in one period count the period length once. A student
@@ -15,7 +22,7 @@
 --   unexcused absent minutes >= the Whole Day Absence minutes (grade level setting, else calendar setting).
 -- Attendance codes (attendance_excuse) override the raw mark's status and excuse.
 -- scheduled_lunch_minutes (periods flagged lunch) feed D25 Minutes Enrolled, which excludes lunch.
--- Grain: one row per enrollment and instructional date.
+-- Grain: one row per enrollment and instructional date, for the dates above only.
 with
 
 enrollments as (
@@ -74,73 +81,10 @@ snapshot_weeks as (
     select * from {{ ref('int_ks_kids__schedule_snapshot_weeks') }}
 ),
 
-enrollment_days as (
-    select
-        enrollments.enrollment_id,
-        enrollments.person_id,
-        enrollments.calendar_id,
-        enrollments.structure_id,
-        enrollments.service_type,
-        enrollments.start_date as enrollment_start_date,
-        calendars.start_date as calendar_start_date,
-        calendars.end_date as calendar_end_date,
-        calendars.end_year,
-        days.date as attendance_date,
-        days.period_schedule_id,
-        coalesce(grade_levels.whole_day_absence, calendars.whole_day_absence) as whole_day_absence_minutes
-    from enrollments
-    inner join calendars
-        on enrollments.calendar_id = calendars.calendar_id
-    inner join days
-        on
-            enrollments.calendar_id = days.calendar_id
-            and enrollments.structure_id = days.structure_id
-            and enrollments.start_date <= days.date
-            and coalesce(enrollments.end_date, calendars.end_date, days.date) >= days.date
-    left join grade_levels
-        on
-            enrollments.calendar_id = grade_levels.calendar_id
-            and enrollments.structure_id = grade_levels.structure_id
-            and enrollments.grade = grade_levels.name
-    where
-        days.instruction
-        and not coalesce(enrollments.no_show, false)
-),
-
-counted_days as (
-    select
-        enrollment_days.*,
-        row_number() over (
-            partition by enrollment_days.person_id, enrollment_days.calendar_id, enrollment_days.attendance_date
-            order by
-                case when enrollment_days.service_type = 'P' then 0 else 1 end,
-                enrollment_days.enrollment_start_date desc,
-                enrollment_days.enrollment_id desc
-        ) = 1 as is_counted_day
-    from enrollment_days
-),
-
--- terms of each structure, numbered into two semesters: term seq 1..n, semester = ceil(2 * seq / n)
-structure_terms as (
-    select
-        term_schedules.structure_id,
-        terms.start_date,
-        terms.end_date,
-        terms.seq,
-        count(*) over (partition by terms.term_schedule_id) as term_count
-    from terms
-    inner join term_schedules
-        on terms.term_schedule_id = term_schedules.term_schedule_id
-),
-
--- Period-level detail (the student's schedule against the marks) is only needed on days with an attendance mark
--- (any other day is attended in full and never absent) and in the D25 snapshot weeks (int_ks_kids__schedule_snapshot_weeks):
--- building it for every enrollment day would multiply the year by the periods of the day (hundreds of millions of
--- rows statewide) for nothing.
+-- the dates that need a row: a mark of the student (any calendar), or a snapshot-week day of the calendar
 marked_dates as (
     select distinct
         person_id,
-        calendar_id,
         date as attendance_date
     from attendance
 ),
@@ -156,19 +100,109 @@ snapshot_dates as (
             and days.date between snapshot_weeks.week_start_date and snapshot_weeks.week_end_date
 ),
 
+member_enrollments as (
+    select
+        enrollments.enrollment_id,
+        enrollments.person_id,
+        enrollments.calendar_id,
+        enrollments.structure_id,
+        enrollments.service_type,
+        enrollments.grade,
+        enrollments.start_date as enrollment_start_date,
+        coalesce(enrollments.end_date, calendars.end_date) as enrollment_through_date,
+        calendars.start_date as calendar_start_date,
+        calendars.end_date as calendar_end_date,
+        calendars.end_year,
+        calendars.whole_day_absence as calendar_whole_day_absence
+    from enrollments
+    inner join calendars
+        on enrollments.calendar_id = calendars.calendar_id
+    where not coalesce(enrollments.no_show, false)
+),
+
+detail_enrollment_dates as (
+    select
+        member_enrollments.enrollment_id,
+        marked_dates.attendance_date
+    from member_enrollments
+    inner join marked_dates
+        on
+            member_enrollments.person_id = marked_dates.person_id
+            and member_enrollments.enrollment_start_date <= marked_dates.attendance_date
+            and coalesce(member_enrollments.enrollment_through_date, marked_dates.attendance_date)
+            >= marked_dates.attendance_date
+    union
+    select
+        member_enrollments.enrollment_id,
+        snapshot_dates.attendance_date
+    from member_enrollments
+    inner join snapshot_dates
+        on
+            member_enrollments.calendar_id = snapshot_dates.calendar_id
+            and member_enrollments.enrollment_start_date <= snapshot_dates.attendance_date
+            and coalesce(member_enrollments.enrollment_through_date, snapshot_dates.attendance_date)
+            >= snapshot_dates.attendance_date
+),
+
+enrollment_days as (
+    select
+        member_enrollments.enrollment_id,
+        member_enrollments.person_id,
+        member_enrollments.calendar_id,
+        member_enrollments.structure_id,
+        member_enrollments.service_type,
+        member_enrollments.enrollment_start_date,
+        member_enrollments.calendar_start_date,
+        member_enrollments.calendar_end_date,
+        member_enrollments.end_year,
+        days.date as attendance_date,
+        days.period_schedule_id,
+        coalesce(grade_levels.whole_day_absence, member_enrollments.calendar_whole_day_absence)
+            as whole_day_absence_minutes
+    from detail_enrollment_dates
+    inner join member_enrollments
+        on detail_enrollment_dates.enrollment_id = member_enrollments.enrollment_id
+    inner join days
+        on
+            member_enrollments.calendar_id = days.calendar_id
+            and member_enrollments.structure_id = days.structure_id
+            and detail_enrollment_dates.attendance_date = days.date
+    left join grade_levels
+        on
+            member_enrollments.calendar_id = grade_levels.calendar_id
+            and member_enrollments.structure_id = grade_levels.structure_id
+            and member_enrollments.grade = grade_levels.name
+    where days.instruction
+),
+
+counted_days as (
+    select
+        enrollment_days.*,
+        row_number() over (
+            partition by enrollment_days.person_id, enrollment_days.calendar_id, enrollment_days.attendance_date
+            order by
+                case when enrollment_days.service_type = 'P' then 0 else 1 end,
+                enrollment_days.enrollment_start_date desc,
+                enrollment_days.enrollment_id desc
+        ) = 1 as is_counted_day
+    from enrollment_days
+),
+
 detail_days as (
-    select counted_days.*
-    from counted_days
-    left join marked_dates
-        on
-            counted_days.person_id = marked_dates.person_id
-            and counted_days.calendar_id = marked_dates.calendar_id
-            and counted_days.attendance_date = marked_dates.attendance_date
-    left join snapshot_dates
-        on
-            counted_days.calendar_id = snapshot_dates.calendar_id
-            and counted_days.attendance_date = snapshot_dates.attendance_date
-    where marked_dates.person_id is not null or snapshot_dates.calendar_id is not null
+    select * from counted_days
+),
+
+-- terms of each structure, numbered into two semesters: term seq 1..n, semester = ceil(2 * seq / n)
+structure_terms as (
+    select
+        term_schedules.structure_id,
+        terms.start_date,
+        terms.end_date,
+        terms.seq,
+        count(*) over (partition by terms.term_schedule_id) as term_count
+    from terms
+    inner join term_schedules
+        on terms.term_schedule_id = term_schedules.term_schedule_id
 ),
 
 -- semester of each instructional date of a structure (few rows: joined to enrollment days by equality)
@@ -372,13 +406,9 @@ final as (
                 else 2
             end
         ) as semester_number,
-        -- schedule figures only on detail days (a mark that day, or the snapshot week); null = not needed
-        case when detail_days.enrollment_id is not null then coalesce(day_results.scheduled_periods, 0) end
-            as scheduled_periods,
-        case when detail_days.enrollment_id is not null then coalesce(day_results.scheduled_minutes, 0) end
-            as scheduled_minutes,
-        case when detail_days.enrollment_id is not null then coalesce(day_results.scheduled_lunch_minutes, 0) end
-            as scheduled_lunch_minutes,
+        coalesce(day_results.scheduled_periods, 0) as scheduled_periods,
+        coalesce(day_results.scheduled_minutes, 0) as scheduled_minutes,
+        coalesce(day_results.scheduled_lunch_minutes, 0) as scheduled_lunch_minutes,
         coalesce(day_results.absent_minutes, 0) as absent_minutes,
         coalesce(day_results.unexcused_absent_minutes, 0) as unexcused_absent_minutes,
         counted_days.whole_day_absence_minutes,
@@ -397,10 +427,6 @@ final as (
             false
         ) as is_unexcused_full_day
     from counted_days
-    left join detail_days
-        on
-            counted_days.enrollment_id = detail_days.enrollment_id
-            and counted_days.attendance_date = detail_days.attendance_date
     left join day_results
         on
             counted_days.enrollment_id = day_results.enrollment_id

@@ -3,8 +3,8 @@
 -- applies the field's documented default, or blank when the extract does not collect the field.
 -- Program records are read as of the extract's window (From-To): a record counts when it overlaps the window.
 -- Every window comes from int_ks_kids__windows (through the candidates); the per-field rule models (truancy, ESOL,
--- grouping indicators) are evaluated per record type on the same windows and joined on extract_code. D25 minutes
--- (int_ks_kids__minutes_enrolled, owned by the performance rewrite) is still per enrollment.
+-- grouping indicators) are evaluated per record type on the same windows and joined on extract_code, and so is
+-- D22/D23 (int_ks_kids__attendance). D25 minutes (int_ks_kids__minutes_enrolled) is per record type collecting it.
 with
 
 candidates as (
@@ -75,8 +75,8 @@ exit_types as (
     select * from {{ ref('int_ks_kids__exit_withdrawal_types') }}
 ),
 
-attendance_days as (
-    select * from {{ ref('int_ks_kids__attendance_days') }}
+attendance as (
+    select * from {{ ref('int_ks_kids__attendance') }}
 ),
 
 truancy as (
@@ -97,30 +97,6 @@ esol_participation as (
 
 grouping_indicators as (
     select * from {{ ref('int_ks_kids__grouping_indicators') }}
-),
-
-attendance_totals as (
-    -- D22/D23 over the record type's window (kids-rules' daily basis, int_ks_kids__attendance_days): ENRL from the
-    -- School Start Date (first instructional day), SMSC/EOYA/EXIT between the filter dates, EOYA/EXIT ending at the
-    -- Attendance Filter To Date when it is earlier; the student's enrollments in the record's calendar (each day once).
-    select
-        candidates.extract_code,
-        candidates.enrollment_id,
-        count(attendance_days.attendance_date) as membership_days,
-        coalesce(sum(cast(attendance_days.attended_fraction as decimal(18, 6))), 0) as attended_days
-    from candidates
-    inner join enrollments as calendar_enrollments
-        on
-            candidates.person_id = calendar_enrollments.person_id
-            and candidates.calendar_id = calendar_enrollments.calendar_id
-    left join attendance_days
-        on
-            calendar_enrollments.enrollment_id = attendance_days.enrollment_id
-            and attendance_days.is_counted_day
-            and attendance_days.attendance_date
-            between case when candidates.extract_code = 'ENRL' then candidates.first_day else candidates.from_date end
-            and least(candidates.to_date, coalesce(candidates.attendance_to_date, candidates.to_date))
-    group by candidates.extract_code, candidates.enrollment_id
 ),
 
 -- One program record per candidate: the latest record overlapping the window, from the enrollment's district
@@ -321,8 +297,8 @@ base as (
         entry_dates.district_entry_date,
         entry_dates.state_entry_date,
         exit_types.kids_exit_withdrawal_type,
-        attendance_totals.membership_days,
-        attendance_totals.attended_days,
+        attendance.membership_days,
+        attendance.attended_days,
         truancy.truant_student,
         minutes_enrolled.minutes_enrolled,
         comprehensive_race.comprehensive_race,
@@ -377,8 +353,8 @@ base as (
         on candidates.enrollment_id = entry_dates.enrollment_id
     left join exit_types
         on candidates.enrollment_id = exit_types.enrollment_id
-    left join attendance_totals
-        on candidates.extract_code = attendance_totals.extract_code and candidates.enrollment_id = attendance_totals.enrollment_id
+    left join attendance
+        on candidates.extract_code = attendance.extract_code and candidates.enrollment_id = attendance.enrollment_id
     left join truancy
         on
             candidates.extract_code = truancy.extract_code
@@ -433,8 +409,9 @@ final as (
         {{ ks_kids_format_date('base.district_entry_date') }} as district_entry_date,
         {{ ks_kids_format_date('base.state_entry_date') }} as state_entry_date,
         cast(null as varchar) as field_d21,
-        cast(least(base.membership_days, 366) as varchar) as membership_days,
-        cast(cast(least(round(base.attended_days, 1), 366) as decimal(4, 1)) as varchar) as attended_days,
+        -- KIDS-D22-MEMBERSHIP / KIDS-D23-ATTENDED: per record window, capped and rounded (int_ks_kids__attendance).
+        cast(base.membership_days as varchar) as membership_days,
+        cast(base.attended_days as varchar) as attended_days,
         base.truant_student,
         cast(base.minutes_enrolled as varchar) as minutes_enrolled,
         base.concurrent_hs as concurrent_hs_enrollment,

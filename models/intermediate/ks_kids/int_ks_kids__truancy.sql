@@ -8,6 +8,10 @@
 -- window, owned by int_ks_kids__windows: its Data Filter From Date up to and including its Data Filter To Date, or
 -- the Attendance Filter To Date when that is set and earlier (KIDS-D24-ATTENDANCE-FILTER; EOYA/EXIT only there).
 -- Evaluated only for the record types that collect D24 (int_ks_kids__extract_layout; EOYA by the matrix seed).
+-- Days are never expanded: the unexcused full days are days with a mark (int_ks_kids__attendance_days), the other
+-- counted days are only needed to know whether one lies between two unexcused days (a run breaks) and whether the
+-- student has any in the window (a row here); both come from int_ks_kids__membership_spans (primary owner spans) and
+-- the instructional-day index (ks_kids_instruction_index).
 -- D24 code: '1' truant, '0' not (IC default Zero; KSDE's non-zero value is a documented gap, §10.5).
 -- Grain: one row per record type, student and school year (extract_code, person_id, end_year).
 with
@@ -22,6 +26,14 @@ windows as (
 
 extract_layout as (
     select * from {{ ref('int_ks_kids__extract_layout') }}
+),
+
+membership_spans as (
+    select * from {{ ref('int_ks_kids__membership_spans') }}
+),
+
+days as (
+    select * from {{ ref('stg_sis__day') }}
 ),
 
 truancy_windows as (
@@ -40,6 +52,31 @@ truancy_windows as (
     where extract_layout.collects_truant_student
 ),
 
+-- the student's counted days of a primary enrollment in the window, as spans (no day rows)
+window_spans as (
+    select
+        truancy_windows.extract_code,
+        truancy_windows.from_date,
+        truancy_windows.through_date,
+        membership_spans.person_id,
+        membership_spans.end_year,
+        membership_spans.calendar_id,
+        membership_spans.structure_id,
+        membership_spans.span_start_date,
+        membership_spans.span_end_date,
+        membership_spans.days_before_start,
+        membership_spans.days_through_end
+    from membership_spans
+    inner join truancy_windows
+        on
+            membership_spans.calendar_id = truancy_windows.calendar_id
+            and membership_spans.span_start_date <= truancy_windows.through_date
+            and membership_spans.span_end_date >= truancy_windows.from_date
+    where membership_spans.service_type = 'P'
+),
+
+-- the unexcused full days (always days with a mark: int_ks_kids__attendance_days has every counted day of the
+-- student on such a date, in each calendar), one row per date across the student's calendars
 window_days as (
     select
         truancy_windows.extract_code,
@@ -70,26 +107,135 @@ person_days as (
     group by extract_code, person_id, end_year, attendance_date
 ),
 
-numbered_days as (
-    select
-        person_days.*,
-        row_number() over (
-            partition by person_days.extract_code, person_days.person_id, person_days.end_year
-            order by person_days.attendance_date
-        ) as day_sequence
-    from person_days
-),
-
-unexcused_runs as (
+unexcused_days as (
     select
         extract_code,
         person_id,
         end_year,
-        day_sequence - row_number() over (
+        attendance_date,
+        semester_number,
+        is_unexcused_full_day,
+        lag(attendance_date) over (
             partition by extract_code, person_id, end_year order by attendance_date
-        ) as run_key
-    from numbered_days
+        ) as previous_unexcused_date
+    from person_days
     where is_unexcused_full_day = 1
+),
+
+-- 3 consecutive days on the student's own days: two unexcused days are consecutive when none of the student's
+-- counted days in the window lies between them (in any of the student's calendars)
+gap_spans as (
+    select
+        unexcused_days.extract_code,
+        unexcused_days.person_id,
+        unexcused_days.end_year,
+        unexcused_days.attendance_date,
+        window_spans.calendar_id,
+        window_spans.structure_id,
+        window_spans.days_before_start,
+        window_spans.days_through_end,
+        case
+            when window_spans.from_date > unexcused_days.previous_unexcused_date
+                then cast({{ dbt.dateadd('day', -1, 'window_spans.from_date') }} as date)
+            else unexcused_days.previous_unexcused_date
+        end as gap_after_date,
+        case
+            when window_spans.through_date < unexcused_days.attendance_date then window_spans.through_date
+            else cast({{ dbt.dateadd('day', -1, 'unexcused_days.attendance_date') }} as date)
+        end as gap_through_date
+    from unexcused_days
+    inner join window_spans
+        on
+            unexcused_days.extract_code = window_spans.extract_code
+            and unexcused_days.person_id = window_spans.person_id
+            and unexcused_days.end_year = window_spans.end_year
+            and unexcused_days.attendance_date > window_spans.span_start_date
+            and unexcused_days.previous_unexcused_date < window_spans.span_end_date
+),
+
+gap_probes as (
+    select
+        calendar_id,
+        structure_id,
+        gap_after_date as probe_date
+    from gap_spans
+    union
+    select
+        calendar_id,
+        structure_id,
+        gap_through_date as probe_date
+    from gap_spans
+    union
+    select
+        calendar_id,
+        structure_id,
+        cast({{ dbt.dateadd('day', -1, 'from_date') }} as date) as probe_date
+    from window_spans
+    union
+    select
+        calendar_id,
+        structure_id,
+        through_date as probe_date
+    from window_spans
+),
+
+day_index as (
+    {{ ks_kids_instruction_index('gap_probes', 'days') }}
+),
+
+gap_days as (
+    select
+        gap_spans.extract_code,
+        gap_spans.person_id,
+        gap_spans.end_year,
+        gap_spans.attendance_date,
+        sum(
+            case
+                when {{ ks_kids_days_in_both(
+                    'after_gap.days_through', 'through_gap.days_through',
+                    'gap_spans.days_before_start', 'gap_spans.days_through_end'
+                ) }} > 0
+                    then 1
+                else 0
+            end
+        ) as spans_with_days_between
+    from gap_spans
+    inner join day_index as after_gap
+        on
+            gap_spans.calendar_id = after_gap.calendar_id
+            and gap_spans.structure_id = after_gap.structure_id
+            and gap_spans.gap_after_date = after_gap.probe_date
+    inner join day_index as through_gap
+        on
+            gap_spans.calendar_id = through_gap.calendar_id
+            and gap_spans.structure_id = through_gap.structure_id
+            and gap_spans.gap_through_date = through_gap.probe_date
+    group by gap_spans.extract_code, gap_spans.person_id, gap_spans.end_year, gap_spans.attendance_date
+),
+
+unexcused_runs as (
+    select
+        unexcused_days.extract_code,
+        unexcused_days.person_id,
+        unexcused_days.end_year,
+        sum(
+            case
+                when unexcused_days.previous_unexcused_date is null then 1
+                when coalesce(gap_days.spans_with_days_between, 0) > 0 then 1
+                else 0
+            end
+        ) over (
+            partition by unexcused_days.extract_code, unexcused_days.person_id, unexcused_days.end_year
+            order by unexcused_days.attendance_date
+            rows between unbounded preceding and current row
+        ) as run_key
+    from unexcused_days
+    left join gap_days
+        on
+            unexcused_days.extract_code = gap_days.extract_code
+            and unexcused_days.person_id = gap_days.person_id
+            and unexcused_days.end_year = gap_days.end_year
+            and unexcused_days.attendance_date = gap_days.attendance_date
 ),
 
 run_lengths as (
@@ -123,22 +269,50 @@ semester_counts as (
             person_id,
             end_year,
             semester_number,
-            sum(is_unexcused_full_day) as semester_days
-        from person_days
+            count(*) as semester_days
+        from unexcused_days
         group by extract_code, person_id, end_year, semester_number
     ) as semesters
     group by extract_code, person_id, end_year
 ),
 
+-- one row per student and school year with a counted day of a primary enrollment in the window
+students as (
+    select distinct
+        window_spans.extract_code,
+        window_spans.person_id,
+        window_spans.end_year
+    from window_spans
+    inner join day_index as before_from
+        on
+            window_spans.calendar_id = before_from.calendar_id
+            and window_spans.structure_id = before_from.structure_id
+            and cast({{ dbt.dateadd('day', -1, 'window_spans.from_date') }} as date) = before_from.probe_date
+    inner join day_index as through_window
+        on
+            window_spans.calendar_id = through_window.calendar_id
+            and window_spans.structure_id = through_window.structure_id
+            and window_spans.through_date = through_window.probe_date
+    where
+        {{ ks_kids_days_in_both(
+            'before_from.days_through', 'through_window.days_through',
+            'window_spans.days_before_start', 'window_spans.days_through_end'
+        ) }} > 0
+),
+
 year_counts as (
     select
-        extract_code,
-        person_id,
-        end_year,
-        count(*) as counted_days,
-        sum(is_unexcused_full_day) as unexcused_full_days
-    from person_days
-    group by extract_code, person_id, end_year
+        students.extract_code,
+        students.person_id,
+        students.end_year,
+        coalesce(count(unexcused_days.attendance_date), 0) as unexcused_full_days
+    from students
+    left join unexcused_days
+        on
+            students.extract_code = unexcused_days.extract_code
+            and students.person_id = unexcused_days.person_id
+            and students.end_year = unexcused_days.end_year
+    group by students.extract_code, students.person_id, students.end_year
 ),
 
 final as (
@@ -146,7 +320,6 @@ final as (
         year_counts.extract_code,
         year_counts.person_id,
         year_counts.end_year,
-        year_counts.counted_days,
         year_counts.unexcused_full_days,
         coalesce(run_lengths.max_consecutive_unexcused_days, 0) as max_consecutive_unexcused_days,
         coalesce(semester_counts.max_unexcused_days_in_semester, 0) as max_unexcused_days_in_semester,
