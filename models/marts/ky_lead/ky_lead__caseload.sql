@@ -4,6 +4,13 @@
 -- with no active case manager), one enrollment per student per school (LEAD-AGGREGATE-ONE-ENROLLMENT), grouped by End
 -- Year, District Number, District Name, Case Manager PersonID (LEAD-CASELOAD-GROUP); counts are ours
 -- (LEAD-CASELOAD-COUNTS). A student with two active case managers counts in both groups.
+{%- set caseload_keys = [
+    'end_year',
+    'district_number',
+    'district_name',
+    'case_manager_person_id'
+] %}
+
 with
 
 detail as (
@@ -33,21 +40,29 @@ caseload_rows as (
         and detail.case_manager_person_id is not null
 ),
 
-grouped as (
+-- one row per case manager and student: the counts below count students
+students_per_case_manager as (
     select
-        end_year,
-        district_number,
-        district_name,
-        case_manager_person_id,
+        {{ caseload_keys | join(",\n        ") }},
+        state_id,
         max(case_manager_first_name) as case_manager_first_name,
         max(case_manager_last_name) as case_manager_last_name,
-        {{ lead_student_counts('state_id', 'student_count', 'primary_disability_enrollment is not null', 'sped_students') }}
+        {{ lead_student_conditions('primary_disability_enrollment is not null') }}
     from caseload_rows
     group by
-        end_year,
-        district_number,
-        district_name,
-        case_manager_person_id
+        {{ caseload_keys | join(",\n        ") }},
+        state_id
+),
+
+grouped as (
+    select
+        {{ caseload_keys | join(",\n        ") }},
+        max(case_manager_first_name) as case_manager_first_name,
+        max(case_manager_last_name) as case_manager_last_name,
+        {{ lead_student_counts('state_id', 'student_count', 'sped_students') }}
+    from students_per_case_manager
+    group by
+        {{ caseload_keys | join(",\n        ") }}
 ),
 
 final as (

@@ -3,20 +3,39 @@
 -- (LEAD-CLASSES-INPUT), grouped by the 22 documented keys (LEAD-CLASSES-GROUP); counts are ours (LEAD-CLASSES-COUNTS):
 -- rostered students (distinct student person), per grade, lowest/highest rostered grade (seed 002 grade order), SPED
 -- in the section (Primary Disability in Section), general population (the rest) and the Detail indicators.
+{%- set class_keys = [
+    'end_year',
+    'district_number',
+    'district_name',
+    'school_number',
+    'school_name',
+    'state_classification',
+    'calendar_name',
+    'schedule_structure_name',
+    'course_number',
+    'course_name',
+    'section_number',
+    'section_id',
+    'course_code',
+    'core_content',
+    'teaching_method',
+    'instructional_setting',
+    'section_special_type',
+    'kts_exchange',
+    'responsive',
+    'person_id',
+    'section_start_date',
+    'section_end_date'
+] %}
+
 with
 
 detail as (
     select * from {{ ref('int_ky_lead__detail') }}
 ),
 
+-- the 22 documented keys as the file prints them, with each row's student and what is counted
 detail_rows as (
-    select
-        detail.*,
-        detail.person_id as student_person_id
-    from detail
-),
-
-grouped as (
     select
         end_year,
         district_number,
@@ -40,36 +59,41 @@ grouped as (
         primary_teacher_person_id as person_id,
         {{ format_mdy('section_start_date') }} as section_start_date,
         {{ format_mdy('section_end_date') }} as section_end_date,
-        {{ lead_student_counts(
-            'student_person_id', 'rostered_students', 'primary_disability_in_section is not null', 'sped_in_section_students'
-        ) }},
-        count(distinct case when primary_disability_in_section is null then student_person_id end) as general_population_students,
-        {{ lead_grade_from_sort_key('min(' ~ lead_grade_sort_key('grade') ~ ')') }} as lowest_student_grade,
-        {{ lead_grade_from_sort_key('max(' ~ lead_grade_sort_key('grade') ~ ')') }} as highest_student_grade
+        person_id as student_person_id,
+        grade,
+        primary_disability_in_section,
+        {%- for flag, column in lead_indicator_counts() %}
+            {{ flag }},
+        {%- endfor %}
+        {{ lead_grade_sort_key('grade') }} as grade_sort_key
+    from detail
+),
+
+-- one row per class and student (the section's empty row keeps a null student): the counts below count students
+students_per_class as (
+    select
+        {{ class_keys | join(",\n        ") }},
+        student_person_id,
+        {{ lead_student_conditions('primary_disability_in_section is not null') }},
+        bool_or(primary_disability_in_section is null) as is_general_population,
+        min(grade_sort_key) as lowest_grade_sort_key,
+        max(grade_sort_key) as highest_grade_sort_key
     from detail_rows
     group by
-        end_year,
-        district_number,
-        district_name,
-        school_number,
-        school_name,
-        state_classification,
-        calendar_name,
-        schedule_structure_name,
-        course_number,
-        course_name,
-        section_number,
-        section_id,
-        state_course_code,
-        core_content,
-        teaching_method,
-        instructional_setting,
-        section_special_type,
-        case when is_kts_exchange then 1 else 0 end,
-        case when is_responsive then 1 else 0 end,
-        primary_teacher_person_id,
-        {{ format_mdy('section_start_date') }},
-        {{ format_mdy('section_end_date') }}
+        {{ class_keys | join(",\n        ") }},
+        student_person_id
+),
+
+grouped as (
+    select
+        {{ class_keys | join(",\n        ") }},
+        {{ lead_student_counts('student_person_id', 'rostered_students', 'sped_in_section_students') }},
+        count(case when is_general_population then student_person_id end) as general_population_students,
+        {{ lead_grade_from_sort_key('min(lowest_grade_sort_key)') }} as lowest_student_grade,
+        {{ lead_grade_from_sort_key('max(highest_grade_sort_key)') }} as highest_student_grade
+    from students_per_class
+    group by
+        {{ class_keys | join(",\n        ") }}
 ),
 
 final as (

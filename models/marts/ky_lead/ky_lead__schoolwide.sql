@@ -2,6 +2,15 @@
 -- (int_ky_lead__detail) with State ID not null (LEAD-SCHOOLWIDE-INPUT: empty-section rows drop out), one enrollment per
 -- student per school (LEAD-AGGREGATE-ONE-ENROLLMENT), grouped by End Year, District Number, District Name, School
 -- Number, School Name, State Classification (LEAD-SCHOOLWIDE-GROUP); counts are ours (LEAD-SCHOOLWIDE-COUNTS).
+{%- set school_keys = [
+    'end_year',
+    'district_number',
+    'district_name',
+    'school_number',
+    'school_name',
+    'state_classification'
+] %}
+
 with
 
 aggregate_enrollments as (
@@ -13,23 +22,25 @@ chosen as (
     where is_schoolwide_choice
 ),
 
-grouped as (
+-- one row per school and student: the counts below count students
+students_per_school as (
     select
-        end_year,
-        district_number,
-        district_name,
-        school_number,
-        school_name,
-        state_classification,
-        {{ lead_student_counts('state_id', 'student_count', 'primary_disability_enrollment is not null', 'sped_students') }}
+        {{ school_keys | join(",\n        ") }},
+        state_id,
+        {{ lead_student_conditions('primary_disability_enrollment is not null') }}
     from chosen
     group by
-        end_year,
-        district_number,
-        district_name,
-        school_number,
-        school_name,
-        state_classification
+        {{ school_keys | join(",\n        ") }},
+        state_id
+),
+
+grouped as (
+    select
+        {{ school_keys | join(",\n        ") }},
+        {{ lead_student_counts('state_id', 'student_count', 'sped_students') }}
+    from students_per_school
+    group by
+        {{ school_keys | join(",\n        ") }}
 ),
 
 final as (
