@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 
-from statereport.exports import write_csv, write_html
+from statereport.exports import export_models, write_csv, write_html
 
 AWKWARD = [
     ("O'Brien", 'say "hi" <b>bold</b> & more'),
@@ -91,3 +92,51 @@ def test_csv_neutralizes_formulas_and_keeps_line_breaks(tmp_path: Path) -> None:
     assert rows[2] == ["'=SUM(A1)", "line one\nline two"]
     assert rows[1] == ["O'Brien", 'say "hi" <b>bold</b> & more']
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_html_cells_holding_the_row_separator_character_come_out_exactly(tmp_path: Path) -> None:
+    # Rows are escaped whole, their cells joined by chr(31); a value holding that character itself must not split.
+    connection = _connection()
+    connection.execute("insert into awkward values (9, 'a' || chr(31) || 'b', '<x>' || chr(31))")
+    path = tmp_path / "Separator.html"
+    write_html(connection, "select name, note from awkward order by position", path, "Separator")
+    parsed = _Cells()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    assert parsed.rows[1:] == [
+        ["O'Brien", 'say "hi" <b>bold</b> & more'], ["=SUM(A1)", "line one\nline two"], ["", "Ünïcödé"],
+        ["a\x1fb", "<x>\x1f"],
+    ]
+
+
+def _export_node() -> SimpleNamespace:
+    export = {"file_name": "Awkward_Export", "formats": ["csv", "html"], "order_by": "position"}
+    return SimpleNamespace(name="awkward_export", schema="marts", alias="awkward", columns={},
+                           config=SimpleNamespace(meta={"export": export}))
+
+
+def _export_database(tmp_path: Path) -> Path:
+    database = tmp_path / "export.duckdb"
+    connection = duckdb.connect(str(database))
+    connection.execute("create schema marts")
+    connection.execute("create table marts.awkward (position integer, name varchar, note varchar)")
+    connection.executemany("insert into marts.awkward values (?, ?, ?)", [(i, *row) for i, row in enumerate(AWKWARD)])
+    connection.close()
+    return database
+
+
+def test_html_page_above_its_row_limit_is_left_out_with_a_note(tmp_path: Path) -> None:
+    database = _export_database(tmp_path)
+    written = export_models(database, [_export_node()], tmp_path / "limited", {"export_html_max_rows": 2})
+    assert [file.path.name for file in written] == ["Awkward_Export.csv"]
+    assert written[0].rows == 3
+    assert written[0].notes == [
+        "Awkward_Export.html not written: 3 rows is more than export_html_max_rows (2); the other formats carry "
+        "every row (--var export_html_max_rows=0 writes it anyway)"
+    ]
+    assert not (tmp_path / "limited" / "Awkward_Export.html").exists()
+
+    written = export_models(database, [_export_node()], tmp_path / "unlimited", {"export_html_max_rows": 0})
+    assert [file.path.name for file in written] == ["Awkward_Export.csv", "Awkward_Export.html"]
+    assert all(not file.notes for file in written)
+    written = export_models(database, [_export_node()], tmp_path / "at_limit", {"export_html_max_rows": 3})
+    assert [file.path.name for file in written] == ["Awkward_Export.csv", "Awkward_Export.html"]

@@ -290,15 +290,20 @@ def test_tabs_and_line_breaks_are_cleaned_and_reported(synthetic, tmp_path):
     assert xml_records(tmp_path / "KIDS_TEST_X.xml") == details
 
 
-def test_warnings_file_and_run_output(synthetic, tmp_path):
-    connection, relation = synthetic([record(1, d04="O'Brien\n")])
-    connection.close()
-    node = SimpleNamespace(
+def _synthetic_node() -> SimpleNamespace:
+    """The manifest node export_models reads for the synthetic mart: every format, sorted by D4."""
+    return SimpleNamespace(
         name="ks_kids__synthetic", schema="marts", alias="kids_synthetic",
         config=SimpleNamespace(meta={"export": {"file_name": "KIDS_SYN", "formats": ["state", "csv", "html", "xml"],
                                                 "order_by": "d04"}}),
         columns={name: SimpleNamespace(meta={"header": header}) for name, header in COLUMNS},
     )
+
+
+def test_warnings_file_and_run_output(synthetic, tmp_path):
+    connection, relation = synthetic([record(1, d04="O'Brien\n")])
+    connection.close()
+    node = _synthetic_node()
     database = tmp_path / "db" / "synthetic_0.duckdb"
     written = export_models(database, [node], tmp_path / "out", {"generated_at": "2025-05-15 08:00:00", "state": "ks"})
     assert [file.path.name for file in written] == [
@@ -533,3 +538,18 @@ def test_every_file_rule_id_is_catalogued():
     with open(REPO_ROOT / "seeds" / "reference" / "rule_catalogue__ks_kids_files.csv", newline="") as handle:
         catalogued = [row["rule_id"] for row in csv.DictReader(handle)]
     assert sorted(set(re.findall(r"KIDS-FILE-[A-Z0-9-]*[A-Z0-9]", source))) == sorted(catalogued)
+
+
+def test_html_page_above_its_row_limit_is_left_out_and_the_state_file_keeps_every_record(synthetic, tmp_path):
+    connection, relation = synthetic([record(1), record(2)])
+    connection.close()
+    node = _synthetic_node()
+    database = tmp_path / "db" / "synthetic_0.duckdb"
+    run_vars = {"generated_at": "2025-05-15 08:00:00", "state": "ks", "export_html_max_rows": 1}
+    written = export_models(database, [node], tmp_path / "out", run_vars)
+    assert [file.path.name for file in written] == [
+        "KIDS_SYN_R01.txt", "KIDS_SYN.csv", "KIDS_SYN.xml", "kids_file_warnings.csv"]
+    assert written[0].notes == [
+        "KIDS_SYN.html not written: 2 rows is more than export_html_max_rows (1); the other formats carry every row "
+        "(--var export_html_max_rows=0 writes it anyway)"]
+    assert (tmp_path / "out" / "KIDS_SYN_R01.txt").read_text().count("\n") == 4  # TH, two records, TT

@@ -27,6 +27,8 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from statereport.warehouse import duckdb_settings
+
 _TEMPLATES = Environment(loader=PackageLoader("statereport", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
 
@@ -109,13 +111,37 @@ def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> 
 # The characters markupsafe (Jinja's autoescape) replaces, in the order that keeps '&' from being escaped twice.
 _HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;"))
 _BODY_MARK = "\x00rows\x00"
+# Joins a row's cells before escaping: escaping is character by character, so escaping the joined row once equals
+# escaping every cell (a third of the time on a 59-column file), and the separators then become cell boundaries.
+_CELL_SEPARATOR = "chr(31)"
 
 
-def _html_cell(quoted_column: str) -> str:
-    expression = f"coalesce(cast({quoted_column} as varchar), '')"
+def _html_escaped(expression: str) -> str:
     for character, entity in _HTML_ESCAPES:
         expression = f"replace({expression}, '{character.replace(chr(39), chr(39) * 2)}', '{entity}')"
-    return f"'<td>' || {expression} || '</td>'"
+    return expression
+
+
+def _html_text(quoted_column: str) -> str:
+    return f"coalesce(cast({quoted_column} as varchar), '')"
+
+
+def html_rows_query(query: str, columns: list[str]) -> str:
+    """One `<tr>` line per row of `query`, every cell escaped as the template's autoescape would. A row whose values
+    themselves hold the separator character is built cell by cell instead (the row's separator count gives it away)."""
+    if not columns:
+        return f"select '<tr></tr>' from ({query})"
+    quoted = ['"' + name.replace('"', '""') + '"' for name in columns]
+    joined = f"concat_ws({_CELL_SEPARATOR}, {', '.join(_html_text(column) for column in quoted)})"
+    cell_by_cell = "concat('<tr>', " + ", ".join(
+        f"'<td>', {_html_escaped(_html_text(column))}, '</td>'" for column in quoted
+    ) + ", '</tr>')"
+    separators = f"length(joined_row) - length(replace(joined_row, {_CELL_SEPARATOR}, ''))"
+    return (
+        f"select case when {separators} = {len(columns) - 1} "
+        f"then concat('<tr><td>', replace({_html_escaped('joined_row')}, {_CELL_SEPARATOR}, '</td><td>'), '</td></tr>') "
+        f"else {cell_by_cell} end from (select *, {joined} as joined_row from ({query}))"
+    )
 
 
 def copy_lines(connection: duckdb.DuckDBPyConnection, line_query: str, path: Path) -> None:
@@ -149,14 +175,22 @@ def write_html(connection: duckdb.DuckDBPyConnection, query: str, path: Path, ti
     columns = [d[0] for d in connection.execute(f"select * from ({query}) limit 0").description]
     if record_count is None:
         record_count = connection.execute(f"select count(*) from ({query})").fetchone()[0]
-    cells = " || ".join(_html_cell('"' + name.replace('"', '""') + '"') for name in columns) or "''"
     page = _TEMPLATES.get_template("extract.html.j2").render(
         title=title, columns=columns, record_count=record_count, body=_BODY_MARK
     )
     head, tail = page.split(_BODY_MARK)
     temporary = path.with_name(f".{path.name}.partial")
-    write_framed_lines(connection, f"select '<tr>' || {cells} || '</tr>' from ({query})", temporary, head, tail)
+    write_framed_lines(connection, html_rows_query(query, columns), temporary, head, tail)
     _replace_atomically(temporary, path)
+
+
+def html_page_too_long(rows: int, html_max_rows: int) -> bool:
+    return bool(html_max_rows) and rows > html_max_rows
+
+
+def html_left_out_note(file_name: str, rows: int, html_max_rows: int) -> str:
+    return (f"{file_name} not written: {rows:,} rows is more than export_html_max_rows ({html_max_rows:,}); the "
+            "other formats carry every row (--var export_html_max_rows=0 writes it anyway)")
 
 
 def node_columns(node) -> list[tuple[str, str, bool]]:
@@ -171,40 +205,57 @@ def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | N
     """Writes every export of `nodes`. `run_vars` are the run's dbt vars (project defaults plus overrides), read by
     the KIDS writers (generated_at, kids_*); None means the project's defaults."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    from statereport.dbt_runner import project_vars
+
+    run_vars = project_vars() if run_vars is None else run_vars
+    html_max_rows = int(run_vars.get("export_html_max_rows") or 0)
     written: list[WrittenFile] = []
     kids_warnings: list[dict] | None = None
     # Not read_only: dbt-duckdb, run in this same process, still holds the file open read-write, and DuckDB refuses a
     # second connection to one file with another configuration. The writers only read.
-    connection = duckdb.connect(str(database))
+    connection = duckdb.connect(str(database), config=duckdb_settings())
     try:
         for node in nodes:
             spec = node.config.meta["export"]
             formats = spec.get("formats", ["csv"])
             if KIDS_FORMATS & set(formats):
                 from statereport import kids_files
-                from statereport.dbt_runner import project_vars
 
-                options = kids_files.KidsFileOptions.from_vars(project_vars() if run_vars is None else run_vars)
+                options = kids_files.KidsFileOptions.from_vars(run_vars)
                 result = kids_files.write_kids_extract(
                     connection, _relation(node), node_columns(node), out_dir, options,
                     file_name=spec["file_name"], formats=formats, order_by=spec.get("order_by"),
+                    html_max_rows=html_max_rows,
                 )
-                written.extend(WrittenFile(node.name, path, result.rows, path.stat().st_size) for path, _ in result.files)
+                files = [WrittenFile(node.name, path, result.rows, path.stat().st_size) for path, _ in result.files]
+                if files:
+                    files[0].notes.extend(result.notes)
+                written.extend(files)
                 kids_warnings = (kids_warnings or []) + result.warnings
                 continue
-            # The mart is a view: run it once into a temporary table that every format then reads in the same order.
+            # The mart is a view: run it once into a temporary table that every format then reads. Its rows stay in
+            # the sorted order they were inserted in (DuckDB preserves insertion order unless told otherwise).
             connection.execute(f"create or replace temp table export_rows as {export_query(node)}")
-            query = "select * from export_rows order by rowid"
+            query = "select * from export_rows"
             rows = connection.execute("select count(*) from export_rows").fetchone()[0]
+            files = []
+            left_out = []
             for file_format in formats:
                 path = out_dir / f"{spec['file_name']}.{file_format}"
                 if file_format == "csv":
                     write_csv(connection, query, path)
                 elif file_format == "html":
+                    if html_page_too_long(rows, html_max_rows):
+                        left_out.append(html_left_out_note(path.name, rows, html_max_rows))
+                        continue
                     write_html(connection, query, path, spec["file_name"], record_count=rows)
                 else:
                     raise ExportError(f"{node.name}: no writer for export format {file_format!r}")
-                written.append(WrittenFile(node.name, path, rows, path.stat().st_size))
+                files.append(WrittenFile(node.name, path, rows, path.stat().st_size))
+            if files:
+                files[0].notes.extend(left_out)
+            written.extend(files)
+        connection.execute("drop table if exists export_rows")
     finally:
         connection.close()
     if kids_warnings is not None:

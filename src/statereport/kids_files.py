@@ -68,7 +68,15 @@ from xml.sax import saxutils
 
 import duckdb
 
-from statereport.exports import ExportError, write_bytes_atomically, write_csv, write_framed_lines, write_html
+from statereport.exports import (
+    ExportError,
+    html_left_out_note,
+    html_page_too_long,
+    write_bytes_atomically,
+    write_csv,
+    write_framed_lines,
+    write_html,
+)
 
 FIELD_COUNT = 77
 FIELD_SEPARATOR = "\t"
@@ -131,9 +139,11 @@ class KidsFileOptions:
     @classmethod
     def from_vars(cls, run_vars: dict) -> KidsFileOptions:
         """Reads generated_at and the kids_* vars; the fingerprint (for default transmission ids) is every var but
-        kids_transmission_id, so the same vars always give the same ids."""
+        kids_transmission_id and export_html_max_rows (which HTML pages are written changes no record), so the same
+        vars always give the same ids."""
         transmission_id = run_vars.get("kids_transmission_id")
-        fingerprint = {key: value for key, value in run_vars.items() if key != "kids_transmission_id"}
+        fingerprint = {key: value for key, value in run_vars.items()
+                       if key not in ("kids_transmission_id", "export_html_max_rows")}
         return cls(
             generated_at=parse_generated_at(run_vars.get("generated_at")),
             file_version=str(run_vars.get("kids_file_version", DEFAULT_VERSION)),
@@ -167,6 +177,7 @@ class KidsWritten:
     files: list[tuple[Path, str]]
     rows: int
     warnings: list[dict]
+    notes: list[str] = field(default_factory=list)  # formats left out (the HTML page above its row limit)
 
 
 def parse_generated_at(value) -> datetime:
@@ -347,12 +358,12 @@ def _footer_line(transmission: str, detail_records: int) -> str:
 def _state_format_file(connection: duckdb.DuckDBPyConnection, extract: KidsExtract, options: KidsFileOptions,
                        transmission: str, first: int, last: int, path: Path) -> None:
     """One State Format file of records first..last: TH, the detail records, TT (count includes TH and TT)."""
-    fields = " || chr(9) || ".join(f"v{position}" for position in range(1, len(extract.columns) + 1))
+    fields = "concat_ws(chr(9), " + ", ".join(f"v{position}" for position in range(1, len(extract.columns) + 1)) + ")"
     detail_records = max(0, min(last, extract.record_count) - first + 1)
     # COPY ends each line with LF: the CR before it makes the CRLF record terminator.
     write_framed_lines(
         connection,
-        f"select {fields} || chr(13) from kids_records where record_number between {first} and {last} "
+        f"select concat({fields}, chr(13)) from kids_records where record_number between {first} and {last} "
         "order by record_number",
         path, _header_line(options, transmission), _footer_line(transmission, detail_records),
     )
@@ -441,13 +452,14 @@ def write_xml(connection: duckdb.DuckDBPyConnection, extract: KidsExtract, path:
     if extract.record_count == 0:
         temporary.write_bytes(f'{declaration}<KIDS_Data file_name={file_name} records="0" />\n'.encode(ENCODING))
     else:
-        elements = " || ".join(
+        # One concat() per record: a chain of || copies the growing record once per element (77 elements).
+        elements = ", ".join(
             f"case when v{position} = '' then '    <{name} />' || chr(10) "
-            f"else '    <{name}>' || {_xml_text(f'v{position}')} || '</{name}>' || chr(10) end"
+            f"else concat('    <{name}>', {_xml_text(f'v{position}')}, '</{name}>', chr(10)) end"
             for position, name in enumerate(xml_element_names(extract.headers), start=1)
         )
         head = f'{declaration}<KIDS_Data file_name={file_name} records="{extract.record_count}">\n'
-        write_framed_lines(connection, f"select '  <KIDS_Record>' || chr(10) || {elements} || '  </KIDS_Record>' "
+        write_framed_lines(connection, f"select concat('  <KIDS_Record>', chr(10), {elements}, '  </KIDS_Record>') "
                                        "from kids_records order by record_number", temporary, head, "</KIDS_Data>\n")
     os.chmod(temporary, 0o600)
     os.replace(temporary, path)
@@ -463,8 +475,10 @@ def write_kids_extract(
     file_name: str,
     formats: list[str],
     order_by: str | None = None,
+    html_max_rows: int = 0,
 ) -> KidsWritten:
-    """Writes one KIDS extract in each requested format: state, csv, html, xml."""
+    """Writes one KIDS extract in each requested format: state, csv, html, xml. The HTML page is left out, with a
+    note, when the extract has more than `html_max_rows` records (0 = no limit)."""
     unknown = sorted(set(formats) - {"state", "csv", "html", "xml"})
     if unknown:
         raise KidsFileError(f"{file_name}: unknown KIDS format(s) {', '.join(unknown)}")
@@ -472,7 +486,11 @@ def write_kids_extract(
     out_dir.mkdir(parents=True, exist_ok=True)
     extract = read_extract(connection, relation, columns, options, file_name=file_name, order_by=order_by)
     files: list[tuple[Path, str]] = []
+    notes: list[str] = []
     for file_format in formats:
+        if file_format == "html" and html_page_too_long(extract.record_count, html_max_rows):
+            notes.append(html_left_out_note(f"{file_name}.html", extract.record_count, html_max_rows))
+            continue
         if file_format == "state":
             path = write_state_format(connection, extract, out_dir, options)
         elif file_format == "xml":
@@ -485,7 +503,7 @@ def write_kids_extract(
             path = out_dir / f"{file_name}.html"
             write_html(connection, _review_rows_query(extract), path, file_name, record_count=extract.record_count)
         files.append((path, file_format))
-    return KidsWritten(files, extract.record_count, extract.warnings)
+    return KidsWritten(files, extract.record_count, extract.warnings, notes)
 
 
 def write_warnings(warnings: list[dict], out_dir: Path) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from statereport.contract import Table, tables_for_state
+from statereport.warehouse import duckdb_settings
 
 DATE_FORMAT = "%Y-%m-%d"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -257,7 +258,7 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
         )
     database.parent.mkdir(parents=True, exist_ok=True)
     loaded: list[LoadedTable] = []
-    connection = duckdb.connect(str(database))
+    connection = duckdb.connect(str(database), config=duckdb_settings())
     try:
         connection.execute("create schema if not exists raw")
         for table in tables:

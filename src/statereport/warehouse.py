@@ -17,6 +17,18 @@ from typing import Iterator
 import duckdb
 
 
+# DuckDB's own default is 80 % of the machine's memory per process. A statewide build holds hundreds of millions of
+# intermediate rows; with a limit DuckDB spills to a temporary folder beside the warehouse instead of growing until the
+# kernel kills it. The dbt profile reads the same variable (profiles/profiles.yml), with the same default.
+MEMORY_LIMIT_VARIABLE = "STATEREPORT_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "4GB"
+
+
+def duckdb_settings() -> dict:
+    """Settings for every DuckDB connection the command line opens itself (loader, exporters, review page)."""
+    return {"memory_limit": os.environ.get(MEMORY_LIMIT_VARIABLE) or DEFAULT_MEMORY_LIMIT}
+
+
 class WarehouseInUse(Exception):
     """Another process holds the DuckDB file; the message is one line for the user."""
 
