@@ -100,12 +100,16 @@ def without_formulas(connection: duckdb.DuckDBPyConnection, query: str) -> str:
     return f"select {', '.join(expressions)} from ({query})"
 
 
-def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> None:
+def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> int:
+    """Writes the query's rows under a header; returns how many rows were written."""
     temporary = path.with_name(f".{path.name}.partial")
     escaped = str(temporary).replace("'", "''")
     safe_query = without_formulas(connection, query)
-    connection.execute(f"copy ({safe_query}) to '{escaped}' (format csv, header true, delimiter ',', quote '\"')")
+    written = connection.execute(
+        f"copy ({safe_query}) to '{escaped}' (format csv, header true, delimiter ',', quote '\"')"
+    ).fetchone()[0]
     _replace_atomically(temporary, path)
+    return written
 
 
 # The characters markupsafe (Jinja's autoescape) replaces, in the order that keeps '&' from being escaped twice.
@@ -201,6 +205,37 @@ def node_columns(node) -> list[tuple[str, str, bool]]:
     ]
 
 
+def _write_mart_formats(connection: duckdb.DuckDBPyConnection, node, spec: dict, formats: list[str], out_dir: Path,
+                        html_max_rows: int) -> tuple[list[WrittenFile], list[str]]:
+    """Writes one mart's CSV and HTML. CSV alone goes straight from the sorted mart to disk (COPY gives the row
+    count); with HTML too the mart runs once into a temporary table that both read in its sorted order (DuckDB keeps
+    insertion order), unless the CSV's row count already shows the page would be left out."""
+    unknown = sorted(set(formats) - {"csv", "html"})
+    if unknown:
+        raise ExportError(f"{node.name}: no writer for export format {', '.join(map(repr, unknown))}")
+    query = export_query(node)
+    rows = None
+    if "html" in formats and "csv" not in formats:
+        rows = connection.execute(f"select count(*) from ({query})").fetchone()[0]
+    elif "html" in formats and not html_max_rows:
+        connection.execute(f"create or replace temp table export_rows as {query}")
+        query = "select * from export_rows"
+        rows = connection.execute("select count(*) from export_rows").fetchone()[0]
+    files: list[WrittenFile] = []
+    left_out: list[str] = []
+    for file_format in sorted(formats, key=lambda name: name != "csv"):  # the CSV first: its row count decides
+        path = out_dir / f"{spec['file_name']}.{file_format}"
+        if file_format == "csv":
+            rows = write_csv(connection, query, path)
+        elif html_page_too_long(rows, html_max_rows):
+            left_out.append(html_left_out_note(path.name, rows, html_max_rows))
+            continue
+        else:
+            write_html(connection, query, path, spec["file_name"], record_count=rows)
+        files.append(WrittenFile(node.name, path, rows, path.stat().st_size))
+    return files, left_out
+
+
 def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | None = None) -> list[WrittenFile]:
     """Writes every export of `nodes`. `run_vars` are the run's dbt vars (project defaults plus overrides), read by
     the KIDS writers (generated_at, kids_*); None means the project's defaults."""
@@ -233,29 +268,10 @@ def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | N
                 written.extend(files)
                 kids_warnings = (kids_warnings or []) + result.warnings
                 continue
-            # The mart is a view: run it once into a temporary table that every format then reads. Its rows stay in
-            # the sorted order they were inserted in (DuckDB preserves insertion order unless told otherwise).
-            connection.execute(f"create or replace temp table export_rows as {export_query(node)}")
-            query = "select * from export_rows"
-            rows = connection.execute("select count(*) from export_rows").fetchone()[0]
-            files = []
-            left_out = []
-            for file_format in formats:
-                path = out_dir / f"{spec['file_name']}.{file_format}"
-                if file_format == "csv":
-                    write_csv(connection, query, path)
-                elif file_format == "html":
-                    if html_page_too_long(rows, html_max_rows):
-                        left_out.append(html_left_out_note(path.name, rows, html_max_rows))
-                        continue
-                    write_html(connection, query, path, spec["file_name"], record_count=rows)
-                else:
-                    raise ExportError(f"{node.name}: no writer for export format {file_format!r}")
-                files.append(WrittenFile(node.name, path, rows, path.stat().st_size))
+            files, left_out = _write_mart_formats(connection, node, spec, formats, out_dir, html_max_rows)
             if files:
                 files[0].notes.extend(left_out)
             written.extend(files)
-        connection.execute("drop table if exists export_rows")
     finally:
         connection.close()
     if kids_warnings is not None:
