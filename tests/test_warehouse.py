@@ -77,3 +77,26 @@ def test_successful_export_replaces_the_whole_folder(tmp_path):
         (partial / "new.csv").write_text("y")
     assert sorted(p.name for p in final.iterdir()) == ["new.csv"]
     assert oct(final.stat().st_mode & 0o777) == "0o700"
+
+
+def test_state_built_in_the_second_process_reports_its_error_like_the_first(tmp_path):
+    # `--state all` builds Kansas in a child process; its refusal must reach the user as the same one line and exit
+    # code as Kentucky's would, and Kentucky (built in the parent) still completes and replaces its own files.
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(warehouse / "ks.duckdb")], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(tmp_path / "out"),
+                            "--quiet", check=False)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert completed.returncode == 4
+    assert "Traceback" not in completed.stderr
+    errors = [line for line in completed.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith("error: ") and "ks.duckdb" in errors[0]
+    assert "in use by another process" in errors[0]
+    assert (warehouse / "ky.duckdb").exists() and (tmp_path / "out" / "ky" / "KECS_LEAD_Detail.csv").exists()
+    assert not (tmp_path / "out" / "ks").exists()

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import pickle
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -218,6 +223,106 @@ def select_exports(nodes: list, folders: list[str] | None, options: dict) -> lis
     return selected
 
 
+@dataclass
+class StateJob:
+    """What every state of one run shares: the editor options, the dbt var overrides and where things go."""
+
+    options: dict
+    overrides: dict
+    data_dir: Path | None
+    out_dir: Path
+    warehouse: Path
+    write_exports: bool
+
+
+def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progress: DbtProgress) -> StateSummary:
+    """Builds one state into a fresh warehouse, writes its files and review page; both replace the previous ones only
+    when everything succeeded."""
+    state_vars = {**project_vars(job.overrides), "state": one_state}
+    final_out = job.out_dir / one_state
+    # The previous warehouse and files stay in place until this state's whole run has succeeded.
+    # `validate` writes no export files: it leaves the folder's files alone and replaces only the page.
+    out_context = replacing_directory(final_out) if job.write_exports else _existing_directory(final_out)
+    with building_database(job.warehouse / f"{one_state}.duckdb") as database, out_context as partial_out:
+        if job.data_dir is not None:
+            progress.note(f"{one_state}: loading {job.data_dir}")
+            load_district(database, Path(job.data_dir), one_state)
+        session = DbtSession(one_state, database, job.overrides, log_dir=job.warehouse / "logs" / one_state,
+                             callbacks=[progress.callback])
+        if job.data_dir is None:
+            with progress.phase(f"{one_state}: seed sample district"):
+                session.seed_sample()
+        select = None if folders is None else [f"+statereport.marts.{folder}" for folder in folders]
+        with progress.phase(f"{one_state}: build"):
+            session.build(include_tests=False, select=select)
+        nodes = select_exports(session.export_models(), folders, job.options)
+        written = export_models(database, nodes, partial_out, session.run_vars()) if job.write_exports else []
+        for file in written:  # the folder is renamed into place below
+            file.path = final_out / Path(file.path).name
+            for note in file.notes:
+                progress.note(f"{one_state}: warning: {note}")
+        summary = collect(database, session.manifest, one_state, nodes, written, state_vars, folders)
+        summary.log_file = str(session.log_file)
+        build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
+                   str(state_vars.get("generated_at", "")))
+        summary.review_page = str(final_out / REVIEW_PAGE)
+    return summary
+
+
+class _OtherProcessState:
+    """One state's run in a child process (`statereport _state-worker`); result() waits and returns its summary, or
+    raises the error the child stopped with (the same exception class, so the exit code is the same)."""
+
+    def __init__(self, job: StateJob, one_state: str, folders: list[str] | None, scratch: Path) -> None:
+        self.job_file = scratch / "job.pickle"
+        self.result_file = scratch / "result.pickle"
+        self.job_file.write_bytes(pickle.dumps((job, one_state, folders)))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "statereport.cli", "_state-worker", str(self.job_file), str(self.result_file)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        self.state = one_state
+
+    def result(self) -> StateSummary:
+        _, stderr = self.process.communicate()
+        if not self.result_file.exists():
+            raise DbtFailure(f"{self.state}: the second process stopped with exit code {self.process.returncode}: "
+                             f"{stderr.strip()[-2000:]}")
+        outcome, value = pickle.loads(self.result_file.read_bytes())
+        if outcome == "error":
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+
+
+@contextmanager
+def _state_in_other_process(job: StateJob, one_state: str, folders: list[str] | None):
+    with tempfile.TemporaryDirectory(prefix="statereport-state-") as scratch:
+        other = _OtherProcessState(job, one_state, folders, Path(scratch))
+        try:
+            yield other
+        finally:
+            other.stop()  # the parent failed first: the child's run is abandoned (its warehouse is left untouched)
+
+
+@main.command("_state-worker", hidden=True)
+@click.argument("job_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("result_file", type=click.Path(path_type=Path, dir_okay=False))
+def state_worker(job_file: Path, result_file: Path) -> None:
+    """Runs one state of a `run`/`validate` for the parent process (see _OtherProcessState)."""
+    job, one_state, folders = pickle.loads(job_file.read_bytes())
+    try:
+        outcome = ("ok", _run_state(job, one_state, folders, DbtProgress(enabled=False)))
+    except (WarehouseInUse, InputError, DbtFailure, ExportError) as error:
+        outcome = ("error", error)
+    result_file.write_bytes(pickle.dumps(outcome))
+
+
+
 def _execute(ctx_options: dict, *, write_exports: bool) -> None:
     options = {key: value for key, value in ctx_options.items()}
     quiet = options.pop("quiet")
@@ -253,38 +358,20 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
             KidsFileOptions.from_vars({**run_vars, "state": "ks"})
     except ExportError as error:
         finish(EXIT_EXPORT_FAILED, str(error))
+    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports)
     try:
         with DbtProgress(enabled=not quiet) as progress:
-            for one_state, folders in plan.items():
-                state_vars = {**run_vars, "state": one_state}
-                final_out = out_dir / one_state
-                # The previous warehouse and files stay in place until this state's whole run has succeeded.
-                # `validate` writes no export files: it leaves the folder's files alone and replaces only the page.
-                out_context = replacing_directory(final_out) if write_exports else _existing_directory(final_out)
-                with building_database(warehouse / f"{one_state}.duckdb") as database, out_context as partial_out:
-                    if data_dir is not None:
-                        progress.note(f"{one_state}: loading {data_dir}")
-                        load_district(database, Path(data_dir), one_state)
-                    session = DbtSession(one_state, database, overrides, log_dir=warehouse / "logs" / one_state,
-                                         callbacks=[progress.callback])
-                    if data_dir is None:
-                        with progress.phase(f"{one_state}: seed sample district"):
-                            session.seed_sample()
-                    select = None if folders is None else [f"+statereport.marts.{folder}" for folder in folders]
-                    with progress.phase(f"{one_state}: build"):
-                        session.build(include_tests=False, select=select)
-                    nodes = select_exports(session.export_models(), folders, options)
-                    written = export_models(database, nodes, partial_out, session.run_vars()) if write_exports else []
-                    for file in written:  # the folder is renamed into place below
-                        file.path = final_out / Path(file.path).name
-                        for note in file.notes:
-                            progress.note(f"{one_state}: warning: {note}")
-                    summary = collect(database, session.manifest, one_state, nodes, written, state_vars, folders)
-                    summary.log_file = str(session.log_file)
-                    build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
-                               str(state_vars.get("generated_at", "")))
-                    summary.review_page = str(final_out / REVIEW_PAGE)
-                summaries.append(summary)
+            states = list(plan.items())
+            # Two states build side by side: the second in its own process (dbt and DuckDB hold per-process state),
+            # so a two-core machine builds both in about the time of the longer one. STATEREPORT_PARALLEL_STATES=0
+            # builds one after the other.
+            in_parallel = len(states) > 1 and os.environ.get("STATEREPORT_PARALLEL_STATES", "1") != "0"
+            with (_state_in_other_process(job, *states[-1]) if in_parallel else nullcontext()) as other:
+                for one_state, folders in (states[:-1] if in_parallel else states):
+                    summaries.append(_run_state(job, one_state, folders, progress))
+                if other is not None:
+                    progress.note(f"{states[-1][0]}: waiting for its build in the second process")
+                    summaries.append(other.result())
     except WarehouseInUse as error:
         finish(EXIT_WAREHOUSE_IN_USE, str(error))
     except InputError as error:
