@@ -21,7 +21,8 @@ import duckdb
 
 from statereport import PROJECT_ROOT
 
-CACHE = PROJECT_ROOT / ".bench_cache"
+# Generated districts and the scratch warehouse; STATEREPORT_BENCH_CACHE moves them (the tests use a temporary folder).
+CACHE = Path(os.environ.get("STATEREPORT_BENCH_CACHE") or PROJECT_ROOT / ".bench_cache")
 SIZES = (7_000, 70_000, 700_000)
 SEED = 20251
 

@@ -1,0 +1,31 @@
+"""scripts/bench end to end at a tiny size: it generates, loads, builds and exports, and prints every figure the issue
+asks for. Figures only: nothing here asserts a time."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import REPO_ROOT
+
+
+def test_bench_prints_every_figure_and_the_targets(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "statereport.bench", "--state", "ky", "--sizes", "150"],
+        cwd=REPO_ROOT, capture_output=True, text=True, env={**os.environ, "STATEREPORT_BENCH_CACHE": str(tmp_path)},
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    out = completed.stdout
+    assert re.search(r"== KY 150 students \([\d,]+ raw rows\) ==", out)
+    for label in ("raw-read floor", "load", "dbt start-up", "build", "export", "total"):
+        assert re.search(rf"^  {re.escape(label)} +\d+\.\d\d s", out, re.MULTILINE), label
+    assert re.search(r"^  peak RSS +\d+ MB$", out, re.MULTILINE)
+    assert re.search(r"^  \(build\+export\)/floor +\d+\.\d\dx$", out, re.MULTILINE)
+    # every Kentucky export with its row count, read from the files written
+    for model in ("ky_lead__detail", "ky_lead__staff", "ky_el__demographics", "exclusion_ledger"):
+        assert re.search(rf"^    {model} +[\d,]+ rows$", out, re.MULTILINE), model
+    assert "== targets (issue 10) ==" in out
+    assert re.search(r"KY 150: \(build\+export\)/floor [\d.]+x \(target <= 3x\): (met|NOT met)", out)
+    assert (tmp_path / "ky_150_seed20251" / ".complete").exists()  # generation cached for the next run
