@@ -58,8 +58,10 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _table(connection, table_id: str, title: str, query: str) -> Table:
-    total = connection.execute(f"select count(*) from ({query}) as counted").fetchone()[0]
+def _table(connection, table_id: str, title: str, query: str, total: int | None = None) -> Table:
+    """The first EMBED_LIMIT rows of `query` and how many there are (`total` when the caller already knows)."""
+    if total is None:
+        total = connection.execute(f"select count(*) from ({query}) as counted").fetchone()[0]
     cursor = connection.execute(f"{query} limit {EMBED_LIMIT}")
     columns = [d[0] for d in cursor.description]
     rows = [[_text(value) for value in row] for row in cursor.fetchall()]
@@ -113,11 +115,14 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
             ledger.columns = [*ledger.columns, "reason", "how_to_fix"]
             ledger.rows = [[*row, reason, fix] for row, reason, fix in zip(ledger.rows, reason_column, fix_column)]
         reports = []
+        # The summary already counted every report (a count re-runs the mart's view: seconds on a statewide Detail).
+        report_rows = {report.model: report.rows for extract in summary.extracts for report in extract.reports}
         for node in export_nodes:
             if extract_of(node) not in folders:
                 continue
             spec = node.config.meta["export"]
-            reports.append(_table(connection, f"r-{node.name}".lower(), spec["file_name"], export_query(node)))
+            reports.append(_table(connection, f"r-{node.name}".lower(), spec["file_name"], export_query(node),
+                                  report_rows.get(node.name)))
     finally:
         connection.close()
     html = _TEMPLATES.get_template("review.html.j2").render(

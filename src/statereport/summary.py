@@ -188,6 +188,7 @@ def collect(database: Path, manifest, state: str, export_nodes: list, written: l
     folders = sorted({extract_of(node) for node in models})
     if extracts is not None:
         folders = [folder for folder in folders if folder in extracts]
+    written_rows = {file.model: file.rows for file in written}
     connection = duckdb.connect(str(database), read_only=True)
     try:
         catalogue = read_catalogue(connection, manifest)
@@ -195,7 +196,10 @@ def collect(database: Path, manifest, state: str, export_nodes: list, written: l
             extract = ExtractSummary(folder, EXTRACT_TITLES.get(folder, folder))
             for node in export_nodes:
                 if extract_of(node) == folder:
-                    rows = connection.execute(f"select count(*) from {relation(node)}").fetchone()[0]
+                    # The exporters counted the rows they wrote; counting the mart again re-runs its view.
+                    rows = written_rows.get(node.name)
+                    if rows is None:
+                        rows = connection.execute(f"select count(*) from {relation(node)}").fetchone()[0]
                     extract.reports.append(ReportCount(node.name, node.config.meta["export"]["file_name"], rows))
             in_folder = [node for node in models if extract_of(node) == folder]
             extract.excluded = _rule_counts(
