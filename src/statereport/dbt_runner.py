@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from statereport import PROJECT_ROOT
+from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 
@@ -59,6 +60,7 @@ class DbtSession:
         self.database = Path(self.database)
         self.database.parent.mkdir(parents=True, exist_ok=True)
         os.environ["STATEREPORT_DB"] = str(self.database)
+        os.environ[BUILD_MEMORY_LIMIT_VARIABLE] = build_memory_limit()  # the profile's DuckDB memory_limit
         os.environ.setdefault("DBT_PROFILES_DIR", str(PROJECT_ROOT / "profiles"))
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
         # Each database gets its own target folder so two states (or two test runs) never share dbt's artifacts.

@@ -17,11 +17,28 @@ from typing import Iterator
 import duckdb
 
 
-# DuckDB's own default is 80 % of the machine's memory per process. A statewide build holds hundreds of millions of
-# intermediate rows; with a limit DuckDB spills to a temporary folder beside the warehouse instead of growing until the
-# kernel kills it. The dbt profile reads the same variable (profiles/profiles.yml), with the same default.
+# DuckDB's own default is 80 % of the machine's memory per process. With a limit DuckDB spills to a temporary folder
+# beside the warehouse instead of growing until the kernel kills it. STATEREPORT_MEMORY_LIMIT sets it for everything.
+# Unset: the command line's own connections (loader, exporters) take 4GB, which they were measured to fit at 700,000
+# students; the dbt build takes half the machine, because 4GB was measured too tight for Kansas at 700,000 students
+# (an Out of Memory Error in int_ks_kids__attendance_days while another model ran beside it), while Kentucky at that
+# size peaked at 4.9 GB with no limit at all. DbtSession passes the build's limit to the profile
+# (STATEREPORT_BUILD_MEMORY_LIMIT, read by profiles/profiles.yml).
 MEMORY_LIMIT_VARIABLE = "STATEREPORT_MEMORY_LIMIT"
+BUILD_MEMORY_LIMIT_VARIABLE = "STATEREPORT_BUILD_MEMORY_LIMIT"
 DEFAULT_MEMORY_LIMIT = "4GB"
+
+
+def build_memory_limit() -> str:
+    """The dbt build's DuckDB memory limit: the user's, else half the machine's memory."""
+    chosen = os.environ.get(MEMORY_LIMIT_VARIABLE)
+    if chosen:
+        return chosen
+    try:
+        machine_bytes = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return DEFAULT_MEMORY_LIMIT
+    return f"{max(1, machine_bytes // 2 // 2**30)}GB"
 
 
 def duckdb_settings() -> dict:
