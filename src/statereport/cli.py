@@ -37,7 +37,13 @@ from statereport.options import (
 )
 from statereport.progress import DbtProgress
 from statereport.review import build_page
-from statereport.warehouse import WarehouseInUse, building_database, ensure_not_in_use, replacing_directory
+from statereport.warehouse import (
+    WarehouseInUse,
+    building_database,
+    ensure_not_in_use,
+    owner_only_folder,
+    replacing_directory,
+)
 from statereport.summary import (
     EXIT_BAD_INPUT,
     EXIT_BUILD_FAILED,
@@ -278,8 +284,9 @@ class _OtherProcessState:
         self.result_file = scratch / "result.pickle"
         self.job_file.write_bytes(pickle.dumps((job, one_state, folders)))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "statereport.cli", "_state-worker", str(self.job_file), str(self.result_file)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "statereport.cli", "_state-worker", str(self.job_file), str(self.result_file),
+             str(os.getpid())],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=_die_with_parent,
         )
         self.state = one_state
 
@@ -299,9 +306,34 @@ class _OtherProcessState:
             self.process.wait()
 
 
+def _die_with_parent() -> None:
+    """In the child, before it runs: the kernel sends it SIGKILL when the parent dies, however the parent dies, so a
+    parent killed by a signal never leaves a child that later swaps files into place (Linux prctl PR_SET_PDEATHSIG;
+    elsewhere the child checks its parent itself, see state_worker)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _remove_stale_scratch(warehouse: Path) -> None:
+    """Scratch folders of runs that were killed (their process is gone) are removed by the next run."""
+    for folder in warehouse.glob(".scratch-*"):
+        pid = folder.name.removeprefix(".scratch-").split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextmanager
 def _state_in_other_process(job: StateJob, one_state: str, folders: list[str] | None):
-    with tempfile.TemporaryDirectory(prefix="statereport-state-") as scratch:
+    # The scratch folder lives in the (owner-only) warehouse folder, not the system temp folder: the job file holds
+    # the run's options, and a parent killed by a signal leaves it where the next run finds and removes it.
+    owner_only_folder(job.warehouse)
+    _remove_stale_scratch(job.warehouse)
+    with tempfile.TemporaryDirectory(prefix=f".scratch-{os.getpid()}-", dir=job.warehouse) as scratch:
         other = _OtherProcessState(job, one_state, folders, Path(scratch))
         try:
             yield other
@@ -312,15 +344,91 @@ def _state_in_other_process(job: StateJob, one_state: str, folders: list[str] | 
 @main.command("_state-worker", hidden=True)
 @click.argument("job_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("result_file", type=click.Path(path_type=Path, dir_okay=False))
-def state_worker(job_file: Path, result_file: Path) -> None:
+@click.argument("parent_pid", type=int, required=False)
+def state_worker(job_file: Path, result_file: Path, parent_pid: int | None) -> None:
     """Runs one state of a `run`/`validate` for the parent process (see _OtherProcessState)."""
+    if parent_pid is not None and os.getppid() != parent_pid:
+        sys.exit(EXIT_BUILD_FAILED)  # the parent died before the death signal was armed: run nothing
     job, one_state, folders = pickle.loads(job_file.read_bytes())
     try:
         outcome = ("ok", _run_state(job, one_state, folders, DbtProgress(enabled=False)))
-    except (WarehouseInUse, InputError, DbtFailure, ExportError) as error:
+    except (WarehouseInUse, InputError, DbtFailure, ExportError, OptionError) as error:
         outcome = ("error", error)
+    except OSError as error:
+        outcome = ("error", ExportError(f"{error.filename or job.out_dir}: cannot write: {error.strerror or error}"))
     result_file.write_bytes(pickle.dumps(outcome))
 
+
+
+# (start var, end var) of each extract's date range; a blank end is the run date, as in the editors.
+DATE_RANGES = (("lead_start_date", "lead_end_date"), ("el_start_date", "el_end_date"),
+               ("kids_filter_from_date", "kids_filter_to_date"))
+# The grade code lists an editor grade option is checked against (seeds a district can edit).
+GRADE_LISTS = {"el_grade_levels": ("ky", "ky_lead__grade_order.csv"),
+               "kids_test_grades": ("ks", "ks_kids__grade_codes.csv")}
+
+
+class OutputUnwritable(Exception):
+    """An output path cannot be written; `exit_code` says which stage owns it (3 warehouse, 5 exports)."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def check_option_ranges(run_vars: dict, states: list[str]) -> None:
+    """Options that cannot give a meaningful report stop the run before anything is built (exit 2)."""
+    run_date = str(run_vars.get("report_run_date") or "")
+    for start_var, end_var in DATE_RANGES:
+        start, end = run_vars.get(start_var), run_vars.get(end_var) or run_date
+        if start and end and str(start) > str(end):
+            shown_end = f"end date {end}" if run_vars.get(end_var) else f"run date {end} (the blank end date)"
+            raise OptionError(f"--start-date {start} is after the {shown_end} ({start_var} > {end_var}): the report "
+                              "would cover no day; give a start date on or before the end date")
+    for var_name, (grade_state, seed_file) in GRADE_LISTS.items():
+        if grade_state not in states:
+            continue
+        chosen = run_vars.get(var_name) or []
+        if isinstance(chosen, str):
+            chosen = [chosen]
+        known = _seed_column(seed_file, "state_grade")
+        unknown = [str(grade) for grade in chosen if str(grade) not in known]
+        if unknown:
+            raise OptionError(f"--grade {','.join(unknown)}: not a grade code of seeds/reference/{seed_file} "
+                              f"({var_name}); known codes: {', '.join(sorted(known))}")
+
+
+def _seed_column(file_name: str, column: str) -> set[str]:
+    import csv
+
+    with (PROJECT_ROOT / "seeds" / "reference" / file_name).open(encoding="utf-8", newline="") as handle:
+        return {row[column].strip() for row in csv.DictReader(handle)}
+
+
+def check_writable_folder(folder: Path, what: str, exit_code: int) -> None:
+    """Proves, before the build starts, that `folder` can be created and written: a probe file is created and removed
+    in the folder, or in its nearest existing ancestor when the folder does not exist yet (nothing is left behind)."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        if not existing.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(existing))
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".statereport-probe-"):
+            pass
+    except OSError as error:
+        raise OutputUnwritable(f"{folder}: {what} cannot be written: {error.strerror or error}"
+                               + (f" ({existing})" if existing != folder else ""), exit_code) from None
+
+
+def check_outputs(out_dir: Path, warehouse: Path, summary_json: Path | None, write_exports: bool) -> None:
+    check_writable_folder(warehouse, "the warehouse folder (--warehouse)", EXIT_BUILD_FAILED)
+    check_writable_folder(out_dir, "the output folder (--out)", EXIT_EXPORT_FAILED)
+    if summary_json is not None:
+        if Path(summary_json).is_dir():
+            raise OutputUnwritable(f"{summary_json}: --summary-json is a folder; give a file path",
+                                   EXIT_EXPORT_FAILED)
+        check_writable_folder(Path(summary_json).parent, "the --summary-json folder", EXIT_EXPORT_FAILED)
 
 
 def _execute(ctx_options: dict, *, write_exports: bool) -> None:
@@ -340,9 +448,14 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
 
     def finish(code: int, error: str | None = None) -> None:
         if summary_json is not None:
-            Path(summary_json).parent.mkdir(parents=True, exist_ok=True)
-            Path(summary_json).write_text(json.dumps(to_json(summaries, code, error), indent=2) + "\n",
-                                          encoding="utf-8")
+            try:
+                Path(summary_json).parent.mkdir(parents=True, exist_ok=True)
+                Path(summary_json).write_text(json.dumps(to_json(summaries, code, error), indent=2) + "\n",
+                                              encoding="utf-8")
+            except OSError as write_error:
+                detail = f"{summary_json}: the summary JSON cannot be written: {write_error.strerror or write_error}"
+                error = f"{error}; {detail}" if error else detail
+                code = code if code != EXIT_OK else EXIT_EXPORT_FAILED
         if error:
             click.echo(f"error: {error}", err=True)
         sys.exit(code)
@@ -353,6 +466,15 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
     except (OptionError, ValueError) as error:
         finish(EXIT_BAD_INPUT, str(error))
     run_vars = project_vars(overrides)
+    try:
+        check_option_ranges(run_vars, list(plan))
+    except OptionError as error:
+        finish(EXIT_BAD_INPUT, str(error))
+    try:
+        check_outputs(out_dir, warehouse, summary_json, write_exports)
+    except OutputUnwritable as error:
+        summary_json = None  # its folder may be the unwritable one; the error line says what happened
+        finish(error.exit_code, str(error))
     try:
         if "ks" in plan and write_exports:  # a bad KIDS file option stops the run before the build, not after it
             KidsFileOptions.from_vars({**run_vars, "state": "ks"})
@@ -380,6 +502,8 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
         finish(EXIT_BUILD_FAILED, str(error))
     except ExportError as error:
         finish(EXIT_EXPORT_FAILED, str(error))
+    except OSError as error:  # e.g. the disk filled up while the files were written; nothing was swapped in
+        finish(EXIT_EXPORT_FAILED, f"{error.filename or out_dir}: cannot write: {error.strerror or error}")
     code = exit_code_for(summaries)
     click.echo(render_text(summaries, code))
     finish(code)

@@ -7,6 +7,7 @@ DuckDB allows one writer per file: a second run against a warehouse in use stops
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -70,6 +71,47 @@ def ensure_not_in_use(database: Path) -> None:
             ) from None
 
 
+def owner_only_folder(folder: Path) -> None:
+    """Creates `folder` (and missing parents) owner-only: the warehouse holds every name and birth date. A folder
+    that already exists keeps the mode its owner gave it."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(path, 0o700)  # mkdir's mode is narrowed by the umask, never widened; chmod makes it exact
+
+
+@contextmanager
+def warehouse_lock(database: Path) -> Iterator[None]:
+    """Holds `<state>.lock` beside the warehouse with an exclusive, non-blocking flock for the whole run. The lock is
+    taken atomically by the kernel before the warehouse file is touched, so of two runs started at any offset exactly
+    one proceeds; the kernel releases it when the process ends, however it ends (no stale lock after kill -9)."""
+    owner_only_folder(database.parent)
+    lock_path = database.with_name(database.name.removesuffix(".duckdb") + ".lock")
+    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+            raise WarehouseInUse(
+                f"{database}: the warehouse is in use by another process"
+                f"{f' (process {holder})' if holder.isdigit() else ''}; "
+                "wait for that run to finish, or pass --warehouse with another folder"
+            ) from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, str(os.getpid()).encode("ascii"), 0)
+        yield
+    finally:
+        os.close(descriptor)  # closing the descriptor releases the flock
+
+
 def _remove_database(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + ".wal")):
         if leftover.exists():
@@ -78,22 +120,28 @@ def _remove_database(path: Path) -> None:
 
 @contextmanager
 def building_database(database: Path) -> Iterator[Path]:
-    """Yields a fresh path to build into; on success it replaces `database`, on failure it is removed."""
-    database.parent.mkdir(parents=True, exist_ok=True)
-    ensure_not_in_use(database)
-    building = database.with_name(database.name + ".building")
-    _remove_database(building)
-    try:
-        yield building
-    except BaseException:
+    """Yields a fresh path to build into; on success it replaces `database`, on failure it is removed. The run's lock
+    (warehouse_lock) is held from before the first look at the folder until the new file is in place."""
+    with warehouse_lock(database):
+        ensure_not_in_use(database)  # a process that opened the DuckDB file without our lock (e.g. a notebook)
+        building = database.with_name(database.name + ".building")
         _remove_database(building)
-        raise
+        try:
+            yield building
+        except BaseException:
+            _remove_database(building)
+            raise
+        _install(building, database)
+
+
+def _install(building: Path, database: Path) -> None:
     # Fold the write-ahead log into the file first, so the one file renamed below is the whole warehouse.
     connection = duckdb.connect(str(building))
     try:
         connection.execute("force checkpoint")
     finally:
         connection.close()
+    os.chmod(building, 0o600)
     _remove_database(database)
     os.replace(building, database)
 

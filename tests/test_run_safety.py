@@ -1,0 +1,213 @@
+"""Options that cannot give a meaningful report, unwritable outputs, the warehouse lock, owner-only warehouse files and
+a second-state process that dies with its parent (issue 16 B-E). None of these cases needs a dbt build: each is
+refused, or proven, before anything is built."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+
+import duckdb
+import pytest
+
+from conftest import run_cli
+from statereport.warehouse import WarehouseInUse, building_database, warehouse_lock
+
+
+def _error_lines(completed) -> list[str]:
+    return [line for line in completed.stderr.splitlines() if line.strip()]
+
+
+def _refused(completed, code: int, *needles: str) -> str:
+    """The run ended with `code` and exactly one `error:` line on stderr holding every needle, no traceback."""
+    assert completed.returncode == code, completed.stderr
+    assert "Traceback" not in completed.stderr
+    lines = _error_lines(completed)
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def _tree(folder) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")) if folder.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (("--start-date", "2025-06-01", "--end-date", "2025-05-15"), ("--start-date 2025-06-01", "end date 2025-05-15")),
+        (("--start-date", "06012025", "--end-date", "05152025"), ("is after the end date",)),
+        (("--start-date", "2025-06-01", "--run-date", "2025-05-15"), ("run date 2025-05-15",)),
+        (("--state", "ky", "--extract", "el", "--grade", "7"), ("--grade 7", "ky_lead__grade_order.csv")),
+        (("--state", "ks", "--grade", "05,XX"), ("--grade XX", "ks_kids__grade_codes.csv")),
+    ],
+)
+def test_an_option_that_cannot_give_a_report_is_refused_before_the_build(tmp_path, args, needles):
+    warehouse, out = tmp_path / "wh", tmp_path / "out"
+    completed = run_cli("run", *args, "--warehouse", str(warehouse), "--out", str(out), "-q", check=False)
+    _refused(completed, 2, *needles)
+    assert _tree(warehouse) == [] and _tree(out) == []  # nothing was built or written
+
+
+def test_a_grade_of_the_other_state_is_not_checked_against_this_one(tmp_path):
+    """--grade sets the EL and the KIDS var; a Kentucky run checks only Kentucky's grade list."""
+    from statereport.cli import check_option_ranges
+
+    check_option_ranges({"el_grade_levels": ["95"], "kids_test_grades": ["95"]}, ["ky"])
+    with pytest.raises(Exception, match="--grade 95"):
+        check_option_ranges({"el_grade_levels": ["95"], "kids_test_grades": ["95"]}, ["ks"])
+
+
+@pytest.mark.parametrize(
+    ("target", "code", "needle"),
+    [("warehouse", 3, "the warehouse folder (--warehouse) cannot be written"),
+     ("out", 5, "the output folder (--out) cannot be written"),
+     ("summary", 5, "--summary-json")],
+)
+def test_an_unwritable_output_path_is_refused_before_the_build(tmp_path, target, code, needle):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder\n")
+    paths = {"warehouse": tmp_path / "wh", "out": tmp_path / "out", "summary": tmp_path / "s.json"}
+    paths[target] = blocker / "below"  # a path under a regular file can never be created
+    completed = run_cli("run", "--state", "ky", "--warehouse", str(paths["warehouse"]), "--out", str(paths["out"]),
+                        "--summary-json", str(paths["summary"]), "-q", check=False)
+    line = _refused(completed, code, needle, str(blocker))
+    assert "Not a directory" in line
+    assert _tree(tmp_path) == ["a_file"]  # no warehouse, no export folder, no summary, no probe file left
+
+
+def test_summary_json_that_is_a_folder_is_refused(tmp_path):
+    (tmp_path / "s.json").mkdir()
+    completed = run_cli("run", "--state", "ky", "--warehouse", str(tmp_path / "wh"), "--out", str(tmp_path / "out"),
+                        "--summary-json", str(tmp_path / "s.json"), "-q", check=False)
+    assert completed.returncode == 2 and "Traceback" not in completed.stderr  # click refuses it as a usage error
+    assert "'--summary-json'" in completed.stderr and "is a directory" in completed.stderr
+    assert not (tmp_path / "wh").exists()
+
+
+HOLD_RUN_LOCK = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from statereport.warehouse import warehouse_lock
+    with warehouse_lock(Path(sys.argv[1])):
+        print('locked', flush=True)
+        time.sleep(60)
+""")
+
+
+@pytest.fixture()
+def held_lock(tmp_path):
+    database = tmp_path / "wh" / "ky.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_RUN_LOCK, str(database)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    yield database, holder
+    holder.kill()
+    holder.wait()
+
+
+def test_the_run_lock_is_exclusive_across_processes_and_names_the_holder(held_lock):
+    database, holder = held_lock
+    with pytest.raises(WarehouseInUse, match=rf"in use by another process \(process {holder.pid}\)"):
+        with warehouse_lock(database):
+            pass
+
+
+def test_a_second_run_while_the_first_holds_the_lock_exits_4_and_changes_nothing(held_lock, tmp_path):
+    database, _ = held_lock
+    before = _tree(database.parent)
+    completed = run_cli("run", "--state", "ky", "--warehouse", str(database.parent), "--out", str(tmp_path / "out"),
+                        "-q", check=False)
+    _refused(completed, 4, "in use by another process")
+    assert _tree(database.parent) == before  # not even a .building file was created
+    assert not (tmp_path / "out" / "ky").exists()
+
+
+def test_the_lock_is_released_when_its_holder_is_killed(held_lock):
+    database, holder = held_lock
+    holder.kill()
+    holder.wait()
+    with warehouse_lock(database):  # kill -9 leaves no stale lock behind
+        pass
+
+
+def test_two_runs_started_together_one_proceeds_and_the_other_is_refused(tmp_path):
+    """Two processes race for one warehouse's lock at the same instant, many times over: exactly one wins each time."""
+    race = textwrap.dedent("""
+        import sys, time
+        from pathlib import Path
+        from statereport.warehouse import WarehouseInUse, warehouse_lock
+        start = float(sys.argv[2])
+        while time.time() < start:
+            pass
+        try:
+            with warehouse_lock(Path(sys.argv[1])):
+                time.sleep(0.5)
+                print('ran')
+        except WarehouseInUse:
+            print('refused')
+    """)
+    for attempt in range(3):
+        database = tmp_path / f"wh{attempt}" / "ky.duckdb"
+        start = time.time() + 1.5
+        racers = [subprocess.Popen([sys.executable, "-c", race, str(database), str(start)], stdout=subprocess.PIPE,
+                                   text=True) for _ in range(2)]
+        outcomes = sorted(racer.communicate()[0].strip() for racer in racers)
+        assert outcomes == ["ran", "refused"]
+
+
+def test_the_warehouse_file_and_a_folder_it_creates_are_owner_only(tmp_path):
+    database = tmp_path / "new" / "deeper" / "ky.duckdb"
+    with building_database(database) as building:
+        duckdb.connect(str(building)).execute("create table t as select 1 as x").close()
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
+    lock = database.with_name("ky.lock")
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+
+
+def test_an_existing_warehouse_folder_keeps_its_mode(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o750)
+    os.chmod(folder, 0o750)
+    with building_database(folder / "ks.duckdb") as building:
+        duckdb.connect(str(building)).execute("create table t as select 1 as x").close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o750
+    assert stat.S_IMODE((folder / "ks.duckdb").stat().st_mode) == 0o600
+
+
+def test_the_second_state_process_dies_with_its_parent(tmp_path):
+    """The parent of `--state all` is killed by a signal: its child (started as _OtherProcessState starts it) goes too,
+    so no orphan later swaps files into place."""
+    pid_file = tmp_path / "child.pid"
+    parent = textwrap.dedent(f"""
+        import subprocess, sys, time
+        from statereport.cli import _die_with_parent
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], preexec_fn=_die_with_parent)
+        open({str(pid_file)!r}, "w").write(str(child.pid))
+        time.sleep(60)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", parent])
+    deadline = time.time() + 30
+    while not (pid_file.exists() and pid_file.read_text()) and time.time() < deadline:
+        time.sleep(0.1)
+    child_pid = int(pid_file.read_text())
+    process.kill()
+    process.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            with open(f"/proc/{child_pid}/stat") as handle:
+                state = handle.read().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            break
+        if state == "Z":  # killed, waiting to be reaped by init
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"child {child_pid} outlived its killed parent")
