@@ -211,3 +211,38 @@ def test_the_second_state_process_dies_with_its_parent(tmp_path):
         time.sleep(0.1)
     else:
         pytest.fail(f"child {child_pid} outlived its killed parent")
+
+
+CHECK_TAMPERED = textwrap.dedent("""
+    import sys
+    from statereport.dbt_runner import DbtFailure, DbtSession
+    session = DbtSession("ky", sys.argv[1], log_dir=sys.argv[2])
+    session.built = {uid for uid, node in session.manifest.nodes.items() if node.resource_type == "model"}
+    names = [node.name for node in session.run_check_tests()]
+    print("selected " + " ".join(names), flush=True)
+    try:
+        session.run_checks()
+    except DbtFailure as error:
+        print("failed " + str(error), flush=True)
+""")
+
+
+def test_every_run_proves_conservation_and_a_broken_warehouse_fails_the_check(tmp_path):
+    """A real run prints that its conservation and key tests passed; the same checks, on a warehouse from which Detail
+    rows were removed (candidates neither reported nor in the ledger), fail naming the test and the record count."""
+    warehouse, out = tmp_path / "wh", tmp_path / "out"
+    completed = run_cli("run", "--state", "ky", "--warehouse", str(warehouse), "--out", str(out))
+    assert "conservation and key tests passed on the data just built" in completed.stderr
+    database = warehouse / "ky.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        removed = connection.execute(
+            "delete from intermediate.int_ky_lead__detail where section_id in "
+            "(select section_id from intermediate.int_ky_lead__detail where person_id is not null limit 3)").fetchone()[0]
+    assert removed > 0
+    checked = subprocess.run([sys.executable, "-c", CHECK_TAMPERED, str(database), str(tmp_path / "logs")],
+                             capture_output=True, text=True)
+    selected = checked.stdout.split("\n")[0].split()[1:]
+    assert "ky_lead_detail_conservation" in selected and "ky_lead_staff_conservation" in selected
+    assert any(name.startswith("unique") for name in selected)  # the mart key tests
+    failed = [line for line in checked.stdout.splitlines() if line.startswith("failed ")]
+    assert failed and "ky_lead_detail_conservation (" in failed[0] and "records)" in failed[0], checked.stdout

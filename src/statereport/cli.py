@@ -261,6 +261,11 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in folders]
         with progress.phase(f"{one_state}: build"):
             session.build(include_tests=False, select=select)
+        # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being
+        # raised inside building_database/replacing_directory, leaves the previous warehouse and files in place.
+        with progress.phase(f"{one_state}: check conservation and keys"):
+            checks = session.run_checks()
+        progress.note(f"{one_state}: {checks} conservation and key tests passed on the data just built")
         nodes = select_exports(session.export_models(), folders, job.options)
         written = export_models(database, nodes, partial_out, session.run_vars()) if job.write_exports else []
         for file in written:  # the folder is renamed into place below

@@ -37,6 +37,10 @@ def release_duckdb() -> None:
             environment.close()
 
 
+# Generic tests that prove a mart's key is unique; run_check_tests() runs them on every production run.
+KEY_TESTS = ("unique", "unique_combination_of_columns")
+
+
 class DbtFailure(Exception):
     """A dbt command did not succeed; the message says which and how many nodes failed."""
 
@@ -127,7 +131,47 @@ class DbtSession:
             # Only what this state's marts are built from: the shared layer also holds the other state's rules
             # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
             self.invoke("seed", "--select", "tag:shared")
-            self.invoke("run", "--select", *chosen, *excluded)
+            result = self.invoke("run", "--select", *chosen, *excluded)
+            self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
+
+    def run_check_tests(self) -> list:
+        """The tests every production run proves on the data it just built (CONTRIBUTING "Nothing is lost"): the
+        conservation tests (tag `run_check`) and every mart key test (`unique`, `unique_combination_of_columns` on a
+        mart), each only when every model it reads was built by this run."""
+        built = getattr(self, "built", set())
+        chosen = []
+        for node in self.manifest.nodes.values():
+            if node.resource_type != "test":
+                continue
+            metadata = getattr(node, "test_metadata", None)
+            attached = self.manifest.nodes.get(getattr(node, "attached_node", None) or "")
+            key_test = (metadata is not None and metadata.name in KEY_TESTS and attached is not None
+                        and attached.fqn[1:2] == ["marts"])
+            if not ("run_check" in node.tags or key_test):
+                continue
+            parents = [parent for parent in node.depends_on.nodes if parent.startswith("model.")]
+            if parents and all(parent in built for parent in parents):
+                chosen.append(node)
+        return sorted(chosen, key=lambda node: node.name)
+
+    def run_checks(self) -> int:
+        """Runs run_check_tests(); a failing test raises DbtFailure naming the test and how many records broke it.
+        Returns how many tests ran."""
+        tests = self.run_check_tests()
+        if not tests:
+            return 0
+        try:
+            result = self._runner.invoke(self._args("test", "--select", *[node.name for node in tests]))
+        finally:
+            release_duckdb()
+        outcomes = getattr(result.result, "results", None) or []
+        broken = [f"{r.node.name} ({r.failures} records)" if r.failures
+                  else f"{r.node.name} ({' '.join(str(r.message).split())[:300]})"
+                  for r in outcomes if str(r.status) in ("fail", "error")]
+        if broken or not result.success:
+            raise DbtFailure(f"state {self.state}: the run's own checks failed on the data just built, nothing was "
+                             f"replaced: {'; '.join(broken[:5]) or self._error_text(result.exception)}")
+        return len(outcomes)
 
     def export_models(self) -> list:
         """Mart models that declare `meta.export` (file name, formats, sort) for this state."""

@@ -1,6 +1,6 @@
 -- KIDS-CONSERVATION: for every KIDS record type, candidates = reported records + excluded records.
 -- Returns each extract whose counts do not add up.
-{{ config(enabled=var('state', 'ky') == 'ks') }}
+{{ config(enabled=var('state', 'ky') == 'ks', tags=['run_check']) }}
 with
 
 candidates as (

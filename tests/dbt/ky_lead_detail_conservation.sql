@@ -1,4 +1,4 @@
-{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky']) }}
+{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky', 'run_check']) }}
 
 -- KECS LEAD Detail conservation (CONTRIBUTING "Nothing is lost"): every candidate is either reported or excluded, never
 -- both and never neither. Returns one row per violation.

@@ -1,4 +1,4 @@
-{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky']) }}
+{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky', 'run_check']) }}
 
 -- KECS LEAD Staff conservation (CONTRIBUTING "Nothing is lost", issue 9). Candidates: every District Assignment
 -- overlapping the reporting year (int_staff__lead_assignments) and every District Employment of the year

@@ -1,4 +1,4 @@
-{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky']) }}
+{{ config(enabled=var('state', 'ky') == 'ky', tags=['ky', 'run_check']) }}
 
 -- Nothing is lost (CONTRIBUTING.md): for each KY EL file, candidates = reported + excluded. Returns a row per file that
 -- does not add up.
