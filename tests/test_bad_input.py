@@ -107,7 +107,7 @@ def test_empty_file(tmp_path, district):
 def test_semicolon_delimited_file(tmp_path, district):
     text = (district / "term.csv").read_text(encoding="utf-8")
     (district / "term.csv").write_text(text.replace(",", ";"), encoding="utf-8")
-    assert "term.csv: line 1: column" in stop_message(tmp_path, district)
+    assert "term.csv: line 1: the header is semicolon-delimited, not comma-delimited" in stop_message(tmp_path, district)
 
 
 def test_malformed_date(tmp_path, district):

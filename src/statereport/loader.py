@@ -8,7 +8,10 @@ to a CSV beside the warehouse so the clerk can fix them all in one pass.
 from __future__ import annotations
 
 import csv
+import gzip
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +23,8 @@ from statereport.warehouse import duckdb_settings
 DATE_FORMAT = "%Y-%m-%d"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
 FORMAT_HINT = {"date": "a date (expected YYYY-MM-DD)", "timestamp": "a timestamp (expected YYYY-MM-DD HH:MM:SS)"}
-EXTENSIONS = (".csv", ".parquet")
+EXTENSIONS = (".csv", ".csv.gz", ".parquet")
+SNIFF_BYTES = 65536
 
 
 class InputError(Exception):
@@ -49,15 +53,51 @@ def _type_hint(data_type: str) -> str:
 
 
 def find_table_file(data_dir: Path, table: str) -> Path | None:
-    for extension in EXTENSIONS:
-        candidate = data_dir / f"{table}{extension}"
-        if candidate.exists():
-            return candidate
-    return None
+    """The one file of `table` in data_dir (CSV, gzip-compressed CSV or Parquet). Two files for one table, or a link
+    that cannot be followed, is bad input: which one to read would be a guess."""
+    found = [data_dir / f"{table}{extension}" for extension in EXTENSIONS
+             if os.path.lexists(data_dir / f"{table}{extension}")]
+    for candidate in found:
+        if not candidate.exists():
+            raise InputError(f"{candidate}: a link to '{os.readlink(candidate)}', which cannot be followed (the target "
+                             "is missing or unreadable); copy the file itself into the folder or fix the link")
+    if len(found) > 1:
+        raise InputError(f"{found[0]} and {found[1]}: two files for table '{table}'; keep one (which to read would be "
+                         "a guess)")
+    return found[0] if found else None
+
+
+def _open_text_bytes(path: Path):
+    return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+
+
+def _sniff(path: Path) -> None:
+    """A file that is not comma-separated UTF-8 text gets one line saying what it looks like and what to do, instead
+    of a list of 'missing' columns."""
+    try:
+        with _open_text_bytes(path) as handle:
+            head = handle.read(SNIFF_BYTES)
+    except (OSError, EOFError) as error:
+        raise InputError(f"{path}: line 1: cannot be read as a gzip-compressed CSV ({error}); compress it with gzip "
+                         "or save it as plain .csv") from None
+    if head.startswith(b"PK\x03\x04"):
+        raise InputError(f"{path}: line 1: this is a spreadsheet (an .xlsx/zip file) saved under a .csv name; open it "
+                         "and save it as 'CSV UTF-8 (comma delimited)', or export the table as CSV from the SIS")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and (
+            head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)):
+        raise InputError(f"{path}: line 1: this looks like UTF-16 text (every other byte is zero); save the file as "
+                         "UTF-8 ('CSV UTF-8' in a spreadsheet, or iconv -f UTF-16 -t UTF-8)")
+    first_line = head.split(b"\n", 1)[0]
+    if b"," not in first_line:
+        for delimiter, name in ((b"\t", "tab"), (b";", "semicolon"), (b"|", "pipe")):
+            if first_line.count(delimiter) >= 1:
+                raise InputError(f"{path}: line 1: the header is {name}-delimited, not comma-delimited; export the "
+                                 "table as comma-separated CSV (in a spreadsheet: 'CSV UTF-8 (comma delimited)')")
 
 
 def _read_csv_header(path: Path) -> list[str]:
-    with path.open("rb") as handle:
+    _sniff(path)
+    with _open_text_bytes(path) as handle:
         first_line = handle.readline()
     if not first_line.strip():
         raise InputError(f"{path}: line 1: the file is empty; expected a header row with the contract's column names")
@@ -66,6 +106,47 @@ def _read_csv_header(path: Path) -> list[str]:
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: line 1: the header is not UTF-8 text (byte {error.start + 1}); save the file as UTF-8") from None
     return [name.strip() for name in next(csv.reader([text]))]
+
+
+def _has_mixed_line_ends(path: Path) -> bool:
+    """Both CRLF and bare LF line ends in one file (DuckDB's reader takes one kind per file)."""
+    crlf = lf = 0
+    previous = b""
+    with _open_text_bytes(path) as handle:
+        while chunk := handle.read(1 << 24):
+            data = previous + chunk
+            crlf += data.count(b"\r\n") - previous.count(b"\r\n")
+            lf += chunk.count(b"\n")
+            if crlf and crlf != lf:
+                return True
+            previous = chunk[-1:]
+    return 0 < crlf < lf
+
+
+@contextmanager
+def _readable_csv(path: Path, scratch: Path):
+    """The path DuckDB reads: the file itself, or, when its line ends are mixed, a copy with CRLF made LF (removed
+    after the load). Quoted line breaks inside values become LF too, as every export writes them."""
+    if not _has_mixed_line_ends(path):
+        yield path
+        return
+    scratch.mkdir(parents=True, exist_ok=True)
+    copy = scratch / f".{path.name.removesuffix('.gz')}.lf.csv"
+    try:
+        with _open_text_bytes(path) as source, copy.open("wb") as target:
+            previous_cr = False
+            while chunk := source.read(1 << 24):
+                if previous_cr and not chunk.startswith(b"\n"):
+                    target.write(b"\r")
+                previous_cr = chunk.endswith(b"\r")
+                if previous_cr:
+                    chunk = chunk[:-1]
+                target.write(chunk.replace(b"\r\n", b"\n"))
+            if previous_cr:
+                target.write(b"\r")
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def _check_columns(path: Path, table: Table, found: list[str]) -> None:
@@ -112,7 +193,8 @@ def _reject_message(path: Path, table: Table, line: int, column: str | None, err
     return f"{path}: line {line}: {where}{summary}"
 
 
-def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, problems_out: Path | None) -> int:
+def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, problems_out: Path | None,
+              scratch: Path) -> int:
     header = _read_csv_header(path)
     _check_columns(path, table, header)
     # The file's header order may differ from the contract's: declare the types in the file's order, select by name.
@@ -129,10 +211,11 @@ def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, p
         "max_line_size = 4000000, encoding = 'utf-8'"
     )
     connection.execute("drop table if exists load_rejects; drop table if exists load_reject_scans")
-    connection.execute(
-        f'create or replace table raw."{table.name}" as select {_select_list(table)} '
-        f"from read_csv('{_sql_string(path)}', {options})"
-    )
+    with _readable_csv(path, scratch) as readable:
+        connection.execute(
+            f'create or replace table raw."{table.name}" as select {_select_list(table)} '
+            f"from read_csv('{_sql_string(readable)}', {options})"
+        )
     rejects = connection.execute(
         "select line, column_name, error_type, error_message from load_rejects order by line, column_idx"
     ).fetchall()
@@ -178,16 +261,18 @@ def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Tabl
     _check_columns(path, table, found)
     # One parallel pass finds the columns holding a value that will not cast; only those are searched, row by row,
     # for the first such value to name (a pass per column with a row number was most of a statewide load).
+    file_types = dict(connection.execute(
+        f"select column_name, column_type from (describe select * from read_parquet('{_sql_string(path)}'))").fetchall())
     unreadable = connection.execute("select " + ", ".join(
-        f'bool_or("{c.name}" is not null and try_cast("{c.name}"::varchar as {c.data_type}) is null)' for c in table.columns
+        f'bool_or({_unreadable_parquet(c, file_types.get(c.name, ""))})' for c in table.columns
     ) + f" from read_parquet('{_sql_string(path)}')").fetchone()
     for column, has_unreadable in zip(table.columns, unreadable):
         if not has_unreadable:
             continue
         bad = connection.execute(
-            f'select row_number, v from (select row_number() over () as row_number, "{column.name}"::varchar as v '
-            f"from read_parquet('{_sql_string(path)}')) "
-            f"where v is not null and try_cast(v as {column.data_type}) is null limit 1"
+            f'select row_number, "{column.name}"::varchar from (select row_number() over () as row_number, '
+            f"\"{column.name}\" from read_parquet('{_sql_string(path)}')) "
+            f"where {_unreadable_parquet(column, file_types.get(column.name, ''))} limit 1"
         ).fetchone()
         if bad:
             shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
@@ -195,6 +280,21 @@ def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Tabl
     casts = ", ".join(f'cast("{c.name}" as {c.data_type}) as "{c.name}"' for c in table.columns)
     connection.execute(f'create or replace table raw."{table.name}" as select {casts} from read_parquet(\'{_sql_string(path)}\')')
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
+
+
+def _unreadable_parquet(column, file_type: str) -> str:
+    """SQL: true where a Parquet value does not fit the contract type as strictly as CSV text would. A whole number
+    stored as floating point or decimal must have no fraction (1000000.7 is refused, never rounded: a rounded id
+    attaches records to another student); text must read as the type without DuckDB's rounding casts."""
+    name = f'"{column.name}"'
+    if _is_whole_number(column.data_type):
+        if file_type.upper().startswith(("FLOAT", "DOUBLE", "REAL", "DECIMAL", "NUMERIC")):
+            return (f"({name} is not null and ({name} <> trunc({name}) or "
+                    f"try_cast(trunc({name}) as {column.data_type}) is null))")
+        if file_type.upper().startswith(("VARCHAR", "TEXT", "STRING")):
+            return (f"({name} is not null and (not regexp_full_match({name}, '\\s*[+-]?[0-9]+\\s*') or "
+                    f"try_cast(trim({name}) as {column.data_type}) is null))")
+    return f"({name} is not null and try_cast({name}::varchar as {column.data_type}) is null)"
 
 
 _FIXED_DIGITS = re.compile(r"^\^\[0-9\]\{(\d+)\}\$$")
@@ -275,7 +375,7 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
                 rows = _load_parquet(connection, path, table)
                 _check_keys_and_codes(connection, path, table, first_line=1, unit="row")
             else:
-                rows = _load_csv(connection, path, table, problems_out)
+                rows = _load_csv(connection, path, table, problems_out, database.parent)
                 # One line per record: a quoted line break inside a value shifts later line numbers by one.
                 _check_keys_and_codes(connection, path, table, first_line=2, unit="line")
             loaded.append(LoadedTable(table.name, path, rows))
