@@ -122,7 +122,7 @@ def test_parquet_id_stored_as_float_without_a_fraction_loads(tmp_path, district)
     _to_parquet(district, "roster", select)
     connection = load_ok(tmp_path, district)
     assert connection.execute("select count(*) from raw.roster").fetchone()[0] == expected
-    assert connection.execute("select typeof(person_id) from raw.roster limit 1").fetchone()[0] == "INTEGER"
+    assert connection.execute("select typeof(person_id) from raw.roster limit 1").fetchone()[0] == "BIGINT"
 
 
 def test_parquet_id_stored_as_text_with_a_fraction_is_refused(tmp_path, district):
@@ -132,3 +132,36 @@ def test_parquet_id_stored_as_text_with_a_fraction_is_refused(tmp_path, district
         if name == "person_id" else f'"{name}"' for name in columns)
     _to_parquet(district, "roster", select)
     assert "roster.parquet: row 2: column 'person_id': cannot read '12.5' as a whole number" in stop_message(tmp_path, district)
+
+
+def test_ids_beyond_32_bits_load_in_csv_and_parquet(tmp_path, district):
+    big = str(2**40 + 7)
+    rows = read_rows(district / "roster.csv")
+    rows[0]["roster_id"] = big
+    write_rows(district / "roster.csv", rows, load_contract()["roster"].column_names)
+    assert load_ok(tmp_path, district).execute(
+        f"select count(*) from raw.roster where roster_id = {big}").fetchone()[0] == 1
+    columns = load_contract()["roster"].column_names
+    _to_parquet(district, "roster", ", ".join(f'"{name}"' for name in columns))
+    assert duckdb.connect(str(_reload(tmp_path, district)), read_only=True).execute(
+        f"select count(*) from raw.roster where roster_id = {big}").fetchone()[0] == 1
+
+
+def _reload(tmp_path, folder):
+    from statereport.loader import load_district
+
+    database = tmp_path / "again" / "ky.duckdb"
+    load_district(database, folder, "ky")
+    return database
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_an_id_too_large_even_for_64_bits_is_one_line(tmp_path, district, kind):
+    rows = read_rows(district / "roster.csv")
+    rows[1]["roster_id"] = "99999999999999999999"
+    write_rows(district / "roster.csv", rows, load_contract()["roster"].column_names)
+    if kind == "parquet":
+        _to_parquet(district, "roster", ", ".join(f'"{name}"' for name in load_contract()["roster"].column_names))
+    message = stop_message(tmp_path, district)
+    where = "roster.csv: line 3" if kind == "csv" else "roster.parquet: row 2"
+    assert f"{where}: column 'roster_id': cannot read '99999999999999999999' as a whole number (too large even for a 64-bit id)" in message

@@ -236,6 +236,11 @@ def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, p
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
 
 
+def _too_large(value) -> str:
+    text = str(value or "").strip().lstrip("+-").split(".")[0]
+    return " (too large even for a 64-bit id)" if text.isdigit() and int(text) > 2**63 - 1 else ""
+
+
 def _is_whole_number(data_type: str) -> bool:
     return data_type.lower().startswith(("int", "bigint", "smallint"))
 
@@ -245,11 +250,13 @@ def _cast_whole_numbers(connection: duckdb.DuckDBPyConnection, path: Path, table
     for column in columns:
         bad = connection.execute(
             f'select rowid, "{column.name}" from {relation} where "{column.name}" is not null '
-            f"and not regexp_full_match(\"{column.name}\", '\\s*[+-]?[0-9]+\\s*') order by rowid limit 1"
+            f"and (not regexp_full_match(\"{column.name}\", '\\s*[+-]?[0-9]+\\s*') "
+            f"or try_cast(trim(\"{column.name}\") as {column.data_type}) is null) order by rowid limit 1"
         ).fetchone()
         if bad:
             shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
-            raise InputError(f"{path}: line {bad[0] + 2}: column '{column.name}': cannot read {shown} as a whole number")
+            raise InputError(f"{path}: line {bad[0] + 2}: column '{column.name}': cannot read {shown} as a whole number"
+                             + _too_large(bad[1]))
     casts = ", ".join(
         f'cast(trim("{c.name}") as {c.data_type}) as "{c.name}"' if c in columns else f'"{c.name}"' for c in table.columns
     )
@@ -276,7 +283,8 @@ def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Tabl
         ).fetchone()
         if bad:
             shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
-            raise InputError(f"{path}: row {bad[0]}: column '{column.name}': cannot read {shown} as {_type_hint(column.data_type)}")
+            raise InputError(f"{path}: row {bad[0]}: column '{column.name}': cannot read {shown} as "
+                             f"{_type_hint(column.data_type)}" + (_too_large(bad[1]) if _is_whole_number(column.data_type) else ""))
     casts = ", ".join(f'cast("{c.name}" as {c.data_type}) as "{c.name}"' for c in table.columns)
     connection.execute(f'create or replace table raw."{table.name}" as select {casts} from read_parquet(\'{_sql_string(path)}\')')
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
