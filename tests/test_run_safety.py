@@ -246,3 +246,17 @@ def test_every_run_proves_conservation_and_a_broken_warehouse_fails_the_check(tm
     assert any(name.startswith("unique") for name in selected)  # the mart key tests
     failed = [line for line in checked.stdout.splitlines() if line.startswith("failed ")]
     assert failed and "ky_lead_detail_conservation (" in failed[0] and "records)" in failed[0], checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [(("--state", "ky", "--extract", "lead", "--calendar", "424242"), ("--calendar 424242", "lead_calendar_ids")),
+     (("--state", "ks", "--kids-end-year", "1999"), ("--kids-end-year 1999", "end years are"))],
+)
+def test_calendars_and_school_years_that_match_no_calendar_are_refused_before_the_build(tmp_path, args, needles):
+    warehouse, out = tmp_path / "wh", tmp_path / "out"
+    completed = run_cli("run", *args, "--warehouse", str(warehouse), "--out", str(out), "-q", check=False)
+    _refused(completed, 2, *needles)
+    state = args[1]
+    assert not (warehouse / f"{state}.duckdb").exists() and not (warehouse / f"{state}.duckdb.building").exists()
+    assert not (out / state).exists()

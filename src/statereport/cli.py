@@ -4,6 +4,7 @@ and print a run summary. Every extract-editor field is an option; `statereport.o
 from __future__ import annotations
 
 import copy
+import csv
 import json
 import os
 import pickle
@@ -18,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import click
+import duckdb
 
 from statereport import PROJECT_ROOT
 from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession, project_vars
@@ -40,6 +42,7 @@ from statereport.review import build_page
 from statereport.warehouse import (
     WarehouseInUse,
     building_database,
+    duckdb_settings,
     ensure_not_in_use,
     owner_only_folder,
     replacing_directory,
@@ -258,6 +261,7 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.data_dir is None:
             with progress.phase(f"{one_state}: seed sample district"):
                 session.seed_sample()
+        check_options_against_data(database, state_vars, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in folders]
         with progress.phase(f"{one_state}: build"):
             session.build(include_tests=False, select=select)
@@ -403,9 +407,39 @@ def check_option_ranges(run_vars: dict, states: list[str]) -> None:
                               f"({var_name}); known codes: {', '.join(sorted(known))}")
 
 
-def _seed_column(file_name: str, column: str) -> set[str]:
-    import csv
+# Editor vars that name calendars, per state; each id must be a calendar of the district's calendar table.
+CALENDAR_VARS = {"ky": ("lead_calendar_ids", "el_calendar_ids"), "ks": ("kids_calendar_ids",)}
 
+
+def check_options_against_data(database: Path, run_vars: dict, state: str) -> None:
+    """After the district is loaded and before anything is built: calendar ids and the KIDS school year must match a
+    calendar of the data, else the extract would be empty for a reason no ledger row could name (exit 2)."""
+    connection = duckdb.connect(str(database), config=duckdb_settings())
+    try:
+        calendars = connection.execute("select cast(calendar_id as varchar), cast(end_year as varchar) "
+                                       "from raw.calendar").fetchall()
+    except duckdb.Error:
+        return  # no calendar table: the build reports it
+    finally:
+        connection.close()
+    known_ids = {row[0] for row in calendars}
+    known_years = sorted({row[1] for row in calendars if row[1] is not None})
+    for var_name in CALENDAR_VARS.get(state, ()):
+        chosen = run_vars.get(var_name) or []
+        unknown = [str(value) for value in ([chosen] if isinstance(chosen, (str, int)) else chosen)
+                   if str(value) not in known_ids]
+        if unknown:
+            shown = ", ".join(sorted(known_ids, key=lambda text: (len(text), text))[:12])
+            raise OptionError(f"--calendar {','.join(unknown)}: no calendar with that id in the district's calendar "
+                              f"table ({var_name}); calendar ids in the data: {shown}"
+                              f"{' ...' if len(known_ids) > 12 else ''}")
+    end_year = run_vars.get("kids_end_year") if state == "ks" else None
+    if end_year not in (None, "") and str(end_year) not in known_years:
+        raise OptionError(f"--kids-end-year {end_year}: no calendar of the district ends in that school year; the "
+                          f"calendar table's end years are {', '.join(known_years) or 'none'}")
+
+
+def _seed_column(file_name: str, column: str) -> set[str]:
     with (PROJECT_ROOT / "seeds" / "reference" / file_name).open(encoding="utf-8", newline="") as handle:
         return {row[column].strip() for row in csv.DictReader(handle)}
 
@@ -501,7 +535,7 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
                     summaries.append(other.result())
     except WarehouseInUse as error:
         finish(EXIT_WAREHOUSE_IN_USE, str(error))
-    except InputError as error:
+    except (InputError, OptionError) as error:
         finish(EXIT_BAD_INPUT, str(error))
     except DbtFailure as error:
         finish(EXIT_BUILD_FAILED, str(error))
