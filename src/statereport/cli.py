@@ -271,17 +271,39 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
             checks = session.run_checks()
         progress.note(f"{one_state}: {checks} conservation and key tests passed on the data just built")
         nodes = select_exports(session.export_models(), folders, job.options)
-        written = export_models(database, nodes, partial_out, session.run_vars()) if job.write_exports else []
+        try:
+            written = export_models(database, nodes, partial_out, session.run_vars()) if job.write_exports else []
+        except (OSError, duckdb.IOException) as error:
+            raise ExportError(_write_failure(error, partial_out, final_out)) from None
         for file in written:  # the folder is renamed into place below
             file.path = final_out / Path(file.path).name
             for note in file.notes:
                 progress.note(f"{one_state}: warning: {note}")
         summary = collect(database, session.manifest, one_state, nodes, written, state_vars, folders)
         summary.log_file = str(session.log_file)
-        build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
-                   str(state_vars.get("generated_at", "")))
+        try:
+            build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
+                       str(state_vars.get("generated_at", "")))
+        except (OSError, duckdb.IOException) as error:
+            raise ExportError(_write_failure(error, partial_out, final_out)) from None
         summary.review_page = str(final_out / REVIEW_PAGE)
     return summary
+
+
+_WRITE_FAILURE = re.compile(r'Could not write file \\?"(?P<path>[^"\\]+)\\?": (?P<cause>[^"{}]+?)["}]')
+
+
+def _write_failure(error: Exception, partial_out: Path, final_out: Path) -> str:
+    """One line for a file that could not be written (a full disk, a read-only mount): the file as the user will know
+    it (in the final folder, not the hidden partial one) and the cause; the previous files are still in place."""
+    path, cause = getattr(error, "filename", None), getattr(error, "strerror", None)
+    found = _WRITE_FAILURE.search(str(error))
+    if found:
+        path, cause = found.group("path"), found.group("cause").strip()
+    shown = Path(path).name.strip(".").removesuffix(".partial") if path else ""
+    target = final_out / shown if shown else final_out
+    return (f"{target}: cannot write: {cause or ' '.join(str(error).split())[:200]}; the previous files and "
+            "warehouse are unchanged")
 
 
 class _OtherProcessState:
