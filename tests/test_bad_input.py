@@ -279,6 +279,8 @@ def reported_district(tmp_path_factory):
         reversed_row["end_date"] = "2000-01-01"
     overlap_source = next(r for r in enrollments if r["service_type"] == "P" and r["no_show"] == "false" and r is not reversed_row)
     overlapping = dict(overlap_source, enrollment_id="999999002")
+    implausible = next(r for r in enrollments if r is not reversed_row and r is not overlap_source and r["end_date"])
+    implausible["end_date"] = "9999-08-14"
     write_rows(folder / "enrollment.csv", [*enrollments, overlapping], contract["enrollment"].column_names)
 
     calendars = read_rows(folder / "calendar.csv")
@@ -288,6 +290,7 @@ def reported_district(tmp_path_factory):
     courses = read_rows(folder / "course.csv")
     courses[1]["teaching_method"] = "ZZ"
     courses[2]["name"] = "Long " + "y" * 100_000
+    courses[3]["name"] = "Alge\x00bra\x07 I\x1b"
     write_rows(folder / "course.csv", courses, contract["course"].column_names)
 
     identities = read_rows(folder / "identity.csv")
@@ -306,6 +309,8 @@ def reported_district(tmp_path_factory):
         "out": root / "out" / "ky",
         "reversed_enrollment": reversed_row["enrollment_id"],
         "overlap": (overlap_source["enrollment_id"], "999999002"),
+        "implausible_enrollment": implausible["enrollment_id"],
+        "control_course": courses[3]["course_id"],
     }
 
 
@@ -372,3 +377,25 @@ def test_no_csv_cell_starts_a_spreadsheet_formula(reported_district):
                     assert not (cell[:1] in ("=", "+", "@", "\t", "\r") or (cell.startswith("-") and not cell.lstrip("-").replace(".", "").isdigit())), (path.name, cell)
                     seen_neutralized |= cell in ("'" + TRICKY_NAMES["formula_equals"], "'" + TRICKY_NAMES["formula_plus"])
     assert seen_neutralized, "a formula-like name should appear (neutralized) in at least one export"
+
+
+def test_an_implausible_date_is_an_input_issue_and_the_record_is_kept(reported_district):
+    rows = input_issues(reported_district, "CORE-INPUT-IMPLAUSIBLE-DATE")
+    key = reported_district["implausible_enrollment"]
+    assert ("enrollment", key, "end_date = 9999-08-14 is before 1900 or after 2100") in rows
+    connection = duckdb.connect(str(reported_district["database"]), read_only=True)
+    assert connection.execute("select count(*) from staging.stg_sis__enrollment where enrollment_id = ?",
+                              [int(key)]).fetchone()[0] == 1
+
+
+def test_control_characters_are_listed_and_never_written_into_any_export(reported_district):
+    rows = input_issues(reported_district, "CORE-INPUT-CONTROL-CHARACTERS")
+    assert ("course", reported_district["control_course"], "name holds control characters (removed in every export)") in rows
+    controls = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+    for path in reported_district["out"].iterdir():
+        data = path.read_bytes()
+        assert not any(byte in controls for byte in set(data)), f"{path.name} holds a control character"
+    connection = duckdb.connect(str(reported_district["database"]), read_only=True)
+    name = connection.execute("select name from staging.stg_sis__course where course_id = ?",
+                              [int(reported_district["control_course"])]).fetchone()[0]
+    assert name == "Algebra I"

@@ -139,6 +139,82 @@ def reversed_date_ranges_sql(tables: list[Table]) -> str:
     )
 
 
+# Dates outside this range are kept as given but listed (CORE-INPUT-IMPLAUSIBLE-DATE): '9999-08-14' is a typing slip
+# or a system's "no end", never a real school date.
+PLAUSIBLE_DATES = ("1900-01-01", "2100-12-31")
+# C0 control characters and DEL except tab, line feed and carriage return (those are kept and quoted in CSV).
+CONTROL_CHARACTER_CLASS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
+
+
+def _record_key(table: Table) -> str:
+    return "\n        || '|' || ".join(f"coalesce(cast({c} as varchar), '')" for c in table.primary_key) or "''"
+
+
+def _person(table: Table) -> str:
+    return "person_id" if "person_id" in table.column_names else "cast(null as bigint) as person_id"
+
+
+def _quoted(name: str, reserved: set[str]) -> str:
+    return f'"{name}"' if name in reserved else name
+
+
+def implausible_dates_sql(tables: list[Table]) -> str:
+    """One select per date column: values before 1900 or after 2100."""
+    low, high = PLAUSIBLE_DATES
+    reserved = _reserved_words()
+    selects = []
+    for table in tables:
+        for column in table.columns:
+            if column.data_type.lower() != "date":
+                continue
+            selects.append(
+                "    select\n"
+                f"        '{table.name}' as table_name,\n"
+                f"        {_record_key(table)} as record_key,\n"
+                f"        {_person(table)},\n"
+                f"        '{column.name}' as column_name,\n"
+                f"        {_quoted(column.name, reserved)} as value\n"
+                f"    from {{{{ ref('stg_sis__{table.name}') }}}}\n"
+                f"    where {_quoted(column.name, reserved)} < date '{low}' "
+                f"or {_quoted(column.name, reserved)} > date '{high}'"
+            )
+    body = "\n    union all\n".join(selects)
+    return (
+        "-- Generated from the contract by scripts/sync_contract: dates before 1900 or after 2100 (kept as given).\n"
+        "with\n\n"
+        f"implausible_dates as (\n{body}\n)\n\n"
+        "select * from implausible_dates\n"
+    )
+
+
+def control_characters_sql(tables: list[Table]) -> str:
+    """One select per text column: raw values holding a control character (staging removes them, so this reads the
+    source: after staging there is nothing left to find)."""
+    reserved = _reserved_words()
+    selects = []
+    for table in tables:
+        for column in table.columns:
+            if not column.is_text:
+                continue
+            selects.append(
+                "    select\n"
+                f"        '{table.name}' as table_name,\n"
+                f"        {_record_key(table)} as record_key,\n"
+                f"        {_person(table)},\n"
+                f"        '{column.name}' as column_name\n"
+                f"    from {{{{ source('sis', '{table.name}') }}}}\n"
+                f"    where regexp_matches({_quoted(column.name, reserved)}, '{CONTROL_CHARACTER_CLASS}')"
+            )
+    body = "\n    union all\n".join(selects)
+    return (
+        "-- Generated from the contract by scripts/sync_contract: text values holding control characters (NUL and the\n"
+        "-- other C0 characters but tab and line ends). Staging removes them (macro clean_text), so no export holds one.\n"
+        "with\n\n"
+        f"control_characters as (\n{body}\n)\n\n"
+        "select * from control_characters\n"
+    )
+
+
 def _column_tests(table: Table, column) -> list:
     tests: list = []
     if column.meta.get("required") or (len(table.primary_key) == 1 and column.name in table.primary_key):
@@ -207,6 +283,8 @@ def expected_files() -> dict[Path, str]:
     files[INPUT_DIR / "int_input__orphan_references.sql"] = orphan_references_sql(tables)
     files[INPUT_DIR / "int_input__reversed_date_ranges.sql"] = reversed_date_ranges_sql(tables)
     files[INPUT_DIR / "int_input__unknown_codes.sql"] = unknown_codes_sql(tables)
+    files[INPUT_DIR / "int_input__implausible_dates.sql"] = implausible_dates_sql(tables)
+    files[INPUT_DIR / "int_input__control_characters.sql"] = control_characters_sql(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
         present = {p.stem.split("__", 1)[1] for p in folder.glob(f"{state}__*.csv")}

@@ -23,6 +23,14 @@ empty_calendars as (
     select * from {{ ref('int_input__calendars_without_instruction') }}
 ),
 
+implausible_dates as (
+    select * from {{ ref('int_input__implausible_dates') }}
+),
+
+control_characters as (
+    select * from {{ ref('int_input__control_characters') }}
+),
+
 catalogue as (
     select * from {{ ref('int_rules__catalogue') }}
 ),
@@ -71,6 +79,23 @@ issues as (
         'calendar ' || cast(calendar_id as varchar) || ' (school ' || cast(school_id as varchar) || ', end year '
         || cast(end_year as varchar) || ') has no day marked instructional' as detail
     from empty_calendars
+    union all
+    select
+        'CORE-INPUT-IMPLAUSIBLE-DATE' as rule_id,
+        table_name,
+        record_key,
+        person_id,
+        column_name || ' = ' || cast(value as varchar) || ' is before 1900 or after 2100' as detail
+    from implausible_dates
+    union all
+    select
+        'CORE-INPUT-CONTROL-CHARACTERS' as rule_id,
+        table_name,
+        record_key,
+        person_id,
+        -- never the value itself: the column may hold a name
+        column_name || ' holds control characters (removed in every export)' as detail
+    from control_characters
 ),
 
 final as (
