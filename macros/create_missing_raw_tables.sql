@@ -9,7 +9,7 @@
         {%- for node in graph.nodes.values() if node.resource_type == 'seed' and node.schema == 'raw' -%}
             {%- do seeded.append(node.alias) -%}
         {%- endfor -%}
-        {%- for source in graph.sources.values() if source.source_name == 'sis' and source.identifier not in seeded -%}
+        {%- for source in graph.sources.values() if source.source_name in ('sis', 'loader') and source.identifier not in seeded -%}
             {%- set columns = [] -%}
             {%- for column in source.columns.values() -%}
                 {%- do columns.append(adapter.quote(column.name) ~ " " ~ column.data_type) -%}

@@ -165,8 +165,33 @@ def test_code_that_lost_its_leading_zero(tmp_path, district):
     index = next(i for i, r in enumerate(rows) if r["state_grade"].startswith("0"))
     stripped = rows[index]["state_grade"].lstrip("0") or "0"
     line = replace_value(district, "grade_level", index, "state_grade", stripped)
+    # One code of the wrong width is listed (CORE-INPUT-CODE-WIDTH) and the load goes on.
+    connection = load_ok(tmp_path, district)
+    assert connection.execute(
+        "select table_name, line, unit, column_name, value, expected_width from raw.load_code_issues").fetchall() == [
+        ("grade_level", line, "line", "state_grade", stripped, 2)]
+
+
+def test_a_whole_column_that_lost_its_leading_zeros_stops_the_load(tmp_path, district):
+    rows = read_rows(district / "grade_level.csv")
+    for row in rows:
+        if row["state_grade"] and row["state_grade"].isdigit():
+            row["state_grade"] = str(int(row["state_grade"]))
+    write_rows(district / "grade_level.csv", rows, load_contract()["grade_level"].column_names)
     message = stop_message(tmp_path, district)
-    assert f"grade_level.csv: line {line}: column 'state_grade': code '{stripped}' lost its leading zero" in message
+    assert "column 'state_grade': code" in message and "lost its leading zero, and so did the whole column" in message
+
+
+def test_a_parquet_code_of_the_wrong_width_is_listed_not_silent(tmp_path, district):
+    rows = read_rows(district / "grade_level.csv")
+    index = next(i for i, r in enumerate(rows) if r["state_grade"].startswith("0"))
+    replace_value(district, "grade_level", index, "state_grade", "7")
+    connection = duckdb.connect()
+    connection.execute(f"copy (select * from read_csv('{district / 'grade_level.csv'}', all_varchar = true)) "
+                       f"to '{district / 'grade_level.parquet'}' (format parquet)")
+    (district / "grade_level.csv").unlink()
+    loaded = load_ok(tmp_path, district)
+    assert loaded.execute("select line, unit, value from raw.load_code_issues").fetchall() == [(index + 1, "row", "7")]
 
 
 def test_non_utf8_bytes(tmp_path, district):
@@ -291,6 +316,8 @@ def reported_district(tmp_path_factory):
     courses[1]["teaching_method"] = "ZZ"
     courses[2]["name"] = "Long " + "y" * 100_000
     courses[3]["name"] = "Alge\x00bra\x07 I\x1b"
+    five_digit = next(row for index, row in enumerate(courses) if index > 3 and row["state_code"])
+    five_digit["state_code"] = five_digit["state_code"][:5]
     write_rows(folder / "course.csv", courses, contract["course"].column_names)
 
     identities = read_rows(folder / "identity.csv")
@@ -311,6 +338,7 @@ def reported_district(tmp_path_factory):
         "overlap": (overlap_source["enrollment_id"], "999999002"),
         "implausible_enrollment": implausible["enrollment_id"],
         "control_course": courses[3]["course_id"],
+        "five_digit_course": (courses.index(five_digit) + 2, five_digit["course_id"], five_digit["state_code"]),
     }
 
 
@@ -399,3 +427,11 @@ def test_control_characters_are_listed_and_never_written_into_any_export(reporte
     name = connection.execute("select name from staging.stg_sis__course where course_id = ?",
                               [int(reported_district["control_course"])]).fetchone()[0]
     assert name == "Algebra I"
+
+
+def test_a_code_of_the_wrong_width_is_an_input_issue_and_the_run_goes_on(reported_district):
+    line, _, code = reported_district["five_digit_course"]
+    rows = input_issues(reported_district, "CORE-INPUT-CODE-WIDTH")
+    assert any(table == "course" and key == str(line) and f"line {line}: column 'state_code' = '{code}' is 5 digits; "
+               f"the code is text of 6 digits (e.g. '0{code}')" in detail for table, key, detail in rows), rows
+    assert reported_district["completed"].returncode in (0, 6)

@@ -25,6 +25,9 @@ TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
 FORMAT_HINT = {"date": "a date (expected YYYY-MM-DD)", "timestamp": "a timestamp (expected YYYY-MM-DD HH:MM:SS)"}
 EXTENSIONS = (".csv", ".csv.gz", ".parquet")
 SNIFF_BYTES = 65536
+# Codes of the wrong width (a grade '2' for '02'), one row each, for int_input__code_width (loader source, see
+# models/intermediate/input/_input__sources.yml; the dbt hook creates it empty for the bundled samples).
+CODE_ISSUES_TABLE = "load_code_issues"
 
 
 class InputError(Exception):
@@ -344,15 +347,29 @@ def _check_keys_and_codes(connection: duckdb.DuckDBPyConnection, path: Path, tab
         width = _fixed_code_width(column)
         if width is None or width < 2:
             continue
-        lost = connection.execute(
-            f'select rowid, "{column.name}" from {relation} '
-            f"where regexp_full_match(\"{column.name}\", '[0-9]{{1,{width - 1}}}') order by rowid limit 1"
+        name = f'"{column.name}"'
+        short, padded, first = connection.execute(
+            f"select count(*) filter (where regexp_full_match({name}, '[0-9]{{1,{width - 1}}}')), "
+            f"count(*) filter (where regexp_full_match({name}, '0[0-9]{{{width - 1}}}')), "
+            f"min(rowid) filter (where regexp_full_match({name}, '[0-9]{{1,{width - 1}}}')) from {relation}"
         ).fetchone()
-        if lost:
+        if short and not padded:
+            # Not one value kept its leading zero: the whole column went through a spreadsheet. Every record of the
+            # table would be read with another code, so the run stops instead of listing each one.
+            value = connection.execute(f"select {name} from {relation} where rowid = ?", [first]).fetchone()[0]
             raise InputError(
-                f"{path}: {unit} {lost[0] + first_line}: column '{column.name}': code '{lost[1]}' lost its leading zero "
-                f"(codes are text of {width} digits, e.g. '{lost[1].zfill(width)}'; was the file saved from a spreadsheet?)"
+                f"{path}: {unit} {first + first_line}: column '{column.name}': code '{value}' lost its leading zero, "
+                f"and so did the whole column ({short} values; codes are text of {width} digits, e.g. "
+                f"'{value.zfill(width)}'); was the file saved from a spreadsheet? Export it again as text"
             )
+        # A single code of the wrong width is the district's data, not a broken file: it is listed
+        # (CORE-INPUT-CODE-WIDTH) and the run goes on, so the state rule that reports it (e.g. LEAD Warning 8
+        # "Invalid Course Code") can report it.
+        connection.execute(
+            f"insert into raw.{CODE_ISSUES_TABLE} select '{table.name}', '{_sql_string(path)}', rowid + {first_line}, "
+            f"'{unit}', '{column.name}', {name}, {width} from {relation} "
+            f"where regexp_full_match({name}, '[0-9]+') and length({name}) <> {width}"
+        )
 
 
 def _sql_string(path: Path) -> str:
@@ -376,6 +393,10 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
     connection = duckdb.connect(str(database), config=duckdb_settings())
     try:
         connection.execute("create schema if not exists raw")
+        connection.execute(
+            f"create or replace table raw.{CODE_ISSUES_TABLE} (table_name varchar, file varchar, line bigint, "
+            "unit varchar, column_name varchar, value varchar, expected_width integer)"
+        )
         for table in tables:
             path = find_table_file(data_dir, table.name)
             problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"

@@ -31,6 +31,10 @@ control_characters as (
     select * from {{ ref('int_input__control_characters') }}
 ),
 
+code_widths as (
+    select * from {{ ref('int_input__code_width') }}
+),
+
 catalogue as (
     select * from {{ ref('int_rules__catalogue') }}
 ),
@@ -96,6 +100,16 @@ issues as (
         -- never the value itself: the column may hold a name
         column_name || ' holds control characters (removed in every export)' as detail
     from control_characters
+    union all
+    select
+        'CORE-INPUT-CODE-WIDTH' as rule_id,
+        table_name,
+        record_key,
+        cast(null as bigint) as person_id,
+        file || ': ' || unit || ' ' || cast(line as varchar) || ': column ''' || column_name || ''' = '''
+        || value || ''' is ' || cast(length(value) as varchar) || ' digits; the code is text of '
+        || cast(expected_width as varchar) || ' digits (e.g. ''' || lpad(value, expected_width, '0') || ''')' as detail
+    from code_widths
 ),
 
 final as (
