@@ -260,3 +260,42 @@ def test_calendars_and_school_years_that_match_no_calendar_are_refused_before_th
     state = args[1]
     assert not (warehouse / f"{state}.duckdb").exists() and not (warehouse / f"{state}.duckdb.building").exists()
     assert not (out / state).exists()
+
+
+@pytest.mark.parametrize("value", ["<!--<script>", "</script><b>x</b>", "]]>", "a & b \"quoted\" 'single'", "<\u2028>"])
+def test_review_page_data_in_a_script_block_is_escaped_for_that_context(value):
+    import json as json_module
+
+    from statereport.review import Table
+
+    text = Table("t", "T", ["Name"], [[value]], 1).as_json()
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json_module.loads(text)["rows"] == [[value]]
+
+
+def test_an_extract_whose_candidates_are_all_excluded_says_so(tmp_path):
+    import json as json_module
+
+    summary = tmp_path / "summary.json"
+    completed = run_cli("run", "--state", "ky", "--extract", "el", "--grade", "99", "--warehouse", str(tmp_path / "wh"),
+                        "--out", str(tmp_path / "out"), "-q", "--summary-json", str(summary))
+    assert "NOTE       no record reported: all" in completed.stdout
+    extract = json_module.loads(summary.read_text())["states"][0]["extracts"][0]
+    assert extract["all_candidates_excluded"] is True
+    assert sum(report["rows"] for report in extract["reported"]) == 0
+    assert extract["excluded_rows"] > 0 and extract["note"].startswith("no record reported")
+
+
+def test_two_runs_started_a_second_apart_on_one_warehouse(tmp_path):
+    """The second exits 4 with one line and changes nothing; the first completes."""
+    warehouse = tmp_path / "wh"
+    command = [sys.executable, "-m", "statereport.cli", "run", "--state", "ky", "--warehouse", str(warehouse), "-q"]
+    first = subprocess.Popen([*command, "--out", str(tmp_path / "out1")], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    second = subprocess.run([*command, "--out", str(tmp_path / "out2")], capture_output=True, text=True)
+    first_out, first_err = first.communicate(timeout=600)
+    assert first.returncode in (0, 6), first_err
+    _refused(second, 4, "in use by another process")
+    assert not (tmp_path / "out2" / "ky").exists()
+    assert (tmp_path / "out1" / "ky" / "KECS_LEAD_Detail.csv").exists()

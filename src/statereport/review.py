@@ -50,8 +50,10 @@ class Table:
         return self.total_rows > len(self.rows)
 
     def as_json(self) -> str:
-        # `</` cannot close the script element; JSON stays valid with the escaped slash.
-        return json.dumps({"columns": self.columns, "rows": self.rows}, ensure_ascii=False).replace("</", "<\\/")
+        # Data inside a script element: `<`, `>` and `&` are written as JSON \u escapes, so no value (`</script>`,
+        # `<!--<script>`, `]]>`) can end the element or switch the parser into another state; JSON.parse restores them.
+        text = json.dumps({"columns": self.columns, "rows": self.rows}, ensure_ascii=False)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _text(value) -> str:

@@ -118,6 +118,18 @@ class ExtractSummary:
         return sum(rule.rows for rule in self.warnings)
 
     @property
+    def all_candidates_excluded(self) -> bool:
+        """The extract had candidates but reports none: a run must say so, never just write empty files."""
+        return bool(self.reports) and sum(report.rows for report in self.reports) == 0 and self.excluded_rows > 0
+
+    @property
+    def note(self) -> str | None:
+        if self.all_candidates_excluded:
+            return (f"no record reported: all {self.excluded_rows:,} candidates are in the exclusion ledger, by the "
+                    "rules above (check the options: dates, calendars, grades)")
+        return None
+
+    @property
     def critical_rows(self) -> int:
         return sum(rule.rows for rule in self.warnings if rule.severity == "critical")
 
@@ -261,6 +273,8 @@ def render_text(summaries: list[StateSummary], exit_code: int) -> str:
                     lines.append(f"    warning    {rule.rule_id:<34} {rule.rows:>8,} rows  ({severity})")
             else:
                 lines.append("    warnings   none")
+            if extract.note:
+                lines.append(f"    NOTE       {extract.note}")
             for file in extract.files:
                 lines.append(f"    file       {_display_path(file.path):<34} {_human_size(file.size):>12}")
         for file in summary.other_files:
@@ -292,6 +306,8 @@ def to_json(summaries: list[StateSummary], exit_code: int, error: str | None = N
                 "warning_rows": extract.warning_rows,
                 "critical_rows": extract.critical_rows,
                 "files": [asdict(file) for file in extract.files],
+                "all_candidates_excluded": extract.all_candidates_excluded,
+                "note": extract.note,
             })
         states.append({
             "state": summary.state,
