@@ -232,10 +232,34 @@ def test_summary_json_matches_the_marts(built_states):
         assert Path(summary["review_page"]).exists()
 
 
-def test_exit_code_follows_the_critical_errors(built_states):
-    document = next(iter(built_states.values())).summary_json
-    expected = EXIT_CRITICAL if document["critical_rows"] else EXIT_OK
-    assert next(iter(built_states.values())).returncode == expected == document["exit_code"]
+def test_run_exits_0_by_default_and_says_the_samples_carry_critical_errors_on_purpose(built_states):
+    """`run` defaults to --fail-on never: the sample run (which carries critical errors on purpose) exits 0."""
+    state = next(iter(built_states.values()))
+    assert state.summary_json["critical_rows"] > 0
+    assert state.returncode == EXIT_OK == state.summary_json["exit_code"]
+    assert "the bundled sample districts carry critical errors on purpose" in state.stdout
+
+
+@pytest.mark.parametrize(("fail_on", "critical", "expected"), [
+    ("critical", True, EXIT_CRITICAL), ("critical", False, EXIT_OK),
+    ("warning", True, EXIT_CRITICAL), ("warning", False, EXIT_CRITICAL),  # EL-W4 is a plain warning row
+    ("never", True, EXIT_OK), ("never", False, EXIT_OK),
+])
+def test_fail_on_decides_which_warnings_exit_6(tmp_path, fail_on, critical, expected):
+    database, manifest, export = fake_warehouse(tmp_path, critical)
+    summary = collect(database, manifest, "ky", [export], [], {"report_run_date": "2025-05-15"})
+    assert exit_code_for([summary], fail_on) == expected
+
+
+@pytest.mark.parametrize(("command", "fail_on", "expected"), [
+    ("validate", None, EXIT_CRITICAL), ("validate", "never", EXIT_OK), ("run", "critical", EXIT_CRITICAL),
+])
+def test_fail_on_from_the_command_line(tmp_path, command, fail_on, expected):
+    """The KY EL sample carries EL critical errors: validate exits 6 by default, run only when asked."""
+    args = [command, "--state", "ky", "--extract", "el", "--warehouse", str(tmp_path / "wh"),
+            "--out", str(tmp_path / "out"), "-q"]
+    completed = run_cli(*args, *(["--fail-on", fail_on] if fail_on else []), check=False)
+    assert completed.returncode == expected, completed.stderr
 
 
 def test_quiet_run_prints_only_the_summary(built_states):

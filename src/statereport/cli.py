@@ -54,6 +54,7 @@ from statereport.summary import (
     EXIT_EXPORT_FAILED,
     EXIT_OK,
     EXIT_WAREHOUSE_IN_USE,
+    FAIL_ON_CHOICES,
     StateSummary,
     collect,
     exit_code_for,
@@ -72,13 +73,13 @@ REVIEW_PAGE = "review.html"
 
 EXIT_CODES_HELP = f"""\b
 Exit codes:
-  {EXIT_OK}  clean: every file written, no critical errors
+  {EXIT_OK}  completed: every file written (warnings, even critical ones, are in the summary and review page)
   {EXIT_BAD_INPUT}  bad input: a district file or an option is wrong (one line says which)
   {EXIT_BUILD_FAILED}  build failure: dbt could not build a model (see the dbt log under the warehouse folder)
   {EXIT_WAREHOUSE_IN_USE}  warehouse in use: another run holds the DuckDB file (nothing was changed)
   {EXIT_EXPORT_FAILED}  export failure: a file cannot be written as its spec requires (e.g. a KIDS file option)
-  {EXIT_CRITICAL}  critical errors present: files and review page written, but warnings whose catalogue
-     severity is critical (e.g. EL critical errors) exclude records; fix them before submitting
+  {EXIT_CRITICAL}  warnings present, when asked for with --fail-on (validate defaults to critical): files and review
+     page written, but warnings of that kind (critical: e.g. EL critical errors) are present; fix them first
 """
 
 
@@ -154,6 +155,9 @@ def common_options(function):
                           "errors."),
         click.option("--summary-json", type=click.Path(path_type=Path, dir_okay=False), default=None,
                      help="Also write the run summary as JSON to this path (for CI)."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
+                     help="Exit 6 when warnings of this kind are present: critical (catalogue severity critical), "
+                          "warning (any warning row) or never. Blank: never for run, critical for validate."),
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
@@ -505,6 +509,7 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
     generated_at = options.pop("generated_at")
     generated_now = options.pop("generated_now")
     var_assignments = options.pop("var_assignments")
+    fail_on = options.pop("fail_on") or ("never" if write_exports else "critical")
     summaries: list[StateSummary] = []
 
     def finish(code: int, error: str | None = None) -> None:
@@ -565,8 +570,11 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
         finish(EXIT_EXPORT_FAILED, str(error))
     except OSError as error:  # e.g. the disk filled up while the files were written; nothing was swapped in
         finish(EXIT_EXPORT_FAILED, f"{error.filename or out_dir}: cannot write: {error.strerror or error}")
-    code = exit_code_for(summaries)
+    code = exit_code_for(summaries, fail_on)
     click.echo(render_text(summaries, code))
+    if data_dir is None and any(summary.critical_rows for summary in summaries):
+        click.echo("note: the bundled sample districts carry critical errors on purpose, so every warning shows once; "
+                   "your district's run lists its own (--fail-on critical exits 6 when any are present)")
     finish(code)
 
 

@@ -230,9 +230,21 @@ def collect(database: Path, manifest, state: str, export_nodes: list, written: l
     return summary
 
 
-def exit_code_for(summaries: list[StateSummary]) -> int:
-    """0 when clean; EXIT_CRITICAL when any warning whose catalogue severity is critical is present."""
-    return EXIT_CRITICAL if any(summary.critical_rows for summary in summaries) else EXIT_OK
+# --fail-on: which warnings make a completed run exit EXIT_CRITICAL. `run` defaults to never (the files were written;
+# the summary says what to fix), `validate` to critical (a check in CI fails on what would block the submission).
+FAIL_ON_CHOICES = ("critical", "warning", "never")
+
+
+def exit_code_for(summaries: list[StateSummary], fail_on: str = "critical") -> int:
+    """EXIT_CRITICAL when --fail-on asks for it: `critical`, any warning whose catalogue severity is critical;
+    `warning`, any warning row at all; `never`, never. Otherwise 0."""
+    if fail_on == "never":
+        return EXIT_OK
+    if fail_on == "warning":
+        flagged = any(extract.warning_rows for summary in summaries for extract in summary.extracts)
+    else:
+        flagged = any(summary.critical_rows for summary in summaries)
+    return EXIT_CRITICAL if flagged else EXIT_OK
 
 
 def _human_size(size: int) -> str:
@@ -285,7 +297,7 @@ def render_text(summaries: list[StateSummary], exit_code: int) -> str:
         if summary.log_file:
             lines.append(f"  dbt log      {_display_path(summary.log_file)}")
     critical = sum(summary.critical_rows for summary in summaries)
-    status = "critical errors present" if exit_code == EXIT_CRITICAL else "ok"
+    status = "--fail-on: warnings present" if exit_code == EXIT_CRITICAL else "ok"
     lines.append(f"critical errors: {critical:,}  exit code {exit_code} ({status})")
     return "\n".join(lines)
 
