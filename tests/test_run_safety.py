@@ -299,3 +299,32 @@ def test_two_runs_started_a_second_apart_on_one_warehouse(tmp_path):
     _refused(second, 4, "in use by another process")
     assert not (tmp_path / "out2" / "ky").exists()
     assert (tmp_path / "out1" / "ky" / "KECS_LEAD_Detail.csv").exists()
+
+
+@pytest.mark.parametrize(("states", "expected"), [(["KY"], "ky"), (["KS", "KS"], "ks"), (["KY", "KS"], None),
+                                                  ([""], None)])
+def test_the_state_comes_from_the_district_table(tmp_path, states, expected):
+    from statereport.cli import district_state
+    from statereport.options import OptionError
+
+    folder = tmp_path / "district"
+    folder.mkdir()
+    lines = ["district_id,number,name,state"] + [f"{index},{index:03d},D{index},{state}"
+                                                 for index, state in enumerate(states, start=1)]
+    (folder / "district.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if expected is None:
+        with pytest.raises(OptionError, match="a run is one state: pass --state ky or --state ks"):
+            district_state(folder, ())
+    else:
+        assert district_state(folder, ()) == expected
+    assert district_state(folder, ("kids",)) == "ks"
+
+
+def test_a_data_dir_without_state_runs_only_the_district_state(tmp_path):
+    from test_bad_input import copy_sample
+
+    folder = copy_sample(tmp_path / "district")
+    completed = run_cli("run", "--data-dir", str(folder), "--warehouse", str(tmp_path / "wh"),
+                        "--out", str(tmp_path / "out"), "-q")
+    assert "== KY" in completed.stdout and "== KS" not in completed.stdout
+    assert (tmp_path / "out" / "ky").is_dir() and not (tmp_path / "out" / "ks").exists()

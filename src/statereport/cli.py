@@ -25,7 +25,7 @@ from statereport import PROJECT_ROOT
 from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession, project_vars
 from statereport.exports import ExportError, export_models
 from statereport.kids_files import KidsFileOptions
-from statereport.loader import InputError, load_district
+from statereport.loader import InputError, find_table_file, load_district
 from statereport.options import (
     EL_EXTRACT_TYPES,
     KIDS_EXTRACT_TYPES,
@@ -128,8 +128,9 @@ def common_options(function):
     editor's fields (see statereport.options) and the run's reporting."""
     function = click_options(function)
     decorators = [
-        click.option("--state", type=click.Choice(["all", *STATE_CHOICES]), default="all", show_default=True,
-                     help="Which state's extracts to build: ky (KECS LEAD, EL), ks (KIDS), or all (the samples)."),
+        click.option("--state", type=click.Choice(["all", *STATE_CHOICES]), default=None,
+                     help="Which state's extracts to build: ky (KECS LEAD, EL), ks (KIDS), or all. Blank: with "
+                          "--data-dir, the state of the district table (district.state); else all (the samples)."),
         click.option("--extract", "extracts", multiple=True, type=click.Choice(sorted(EXTRACTS)),
                      help="Extract(s) to report: lead (KECS LEAD), el (KY EL), kids (KIDS). Blank: every extract "
                           "of the state."),
@@ -465,6 +466,33 @@ def check_options_against_data(database: Path, run_vars: dict, state: str) -> No
                           f"calendar table's end years are {', '.join(known_years) or 'none'}")
 
 
+def district_state(data_dir: Path, extracts: tuple[str, ...]) -> str:
+    """The state a district folder belongs to, from its district table (`district.state`), when --state is blank.
+    With --extract, the extract names the state. A table with both states, or none, is exit 2."""
+    if extracts:
+        return EXTRACTS[extracts[0]][0]
+    path = find_table_file(data_dir, "district") if data_dir.is_dir() else None
+    if path is None:
+        raise OptionError(f"{data_dir}: no district table (district.csv or .parquet) to take the state from; "
+                          "pass --state ky or --state ks")
+    reader = "read_parquet" if path.suffix == ".parquet" else "read_csv"
+    options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
+    connection = duckdb.connect(config=duckdb_settings())
+    try:
+        found = connection.execute(f"select distinct lower(trim(state)) from {reader}(?{options}) "
+                                   "where nullif(trim(state), '') is not null order by 1", [str(path)]).fetchall()
+    except duckdb.Error as error:
+        raise OptionError(f"{path}: cannot read column 'state' to choose the state ({' '.join(str(error).split())[:120]}); "
+                          "pass --state ky or --state ks") from None
+    finally:
+        connection.close()
+    states = [row[0] for row in found]
+    if len(states) != 1 or states[0] not in STATE_CHOICES:
+        shown = ", ".join(state.upper() for state in states) or "none"
+        raise OptionError(f"{path}: column 'state' holds {shown}; a run is one state: pass --state ky or --state ks")
+    return states[0]
+
+
 def _seed_column(file_name: str, column: str) -> set[str]:
     with (PROJECT_ROOT / "seeds" / "reference" / file_name).open(encoding="utf-8", newline="") as handle:
         return {row[column].strip() for row in csv.DictReader(handle)}
@@ -527,9 +555,11 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
         sys.exit(code)
 
     try:
+        if state is None:
+            state = district_state(Path(data_dir), extracts) if data_dir is not None else "all"
         overrides = _run_vars(options, run_date, generated_at, generated_now, var_assignments)
         plan = _plan(state, extracts)
-    except (OptionError, ValueError) as error:
+    except (OptionError, ValueError, InputError) as error:
         finish(EXIT_BAD_INPUT, str(error))
     run_vars = project_vars(overrides)
     try:
