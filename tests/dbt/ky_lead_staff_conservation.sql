@@ -28,7 +28,7 @@ exclusions as (
 assignment_keys as (
     select
         assignment_id,
-        has_active_employment and school_in_scope as is_reportable,
+        has_active_employment and school_in_scope and is_reported_classification as is_reportable,
         cast(person_id as varchar)
         || '|' || coalesce(school_number, '')
         || '|' || coalesce(type, '')

@@ -3,6 +3,12 @@
 -- primary teacher for the reporting year: District Employment (int_staff__lead_epsb_id: LEAD-STAFF-EPSB-ID), District
 -- Assignments at the section's school (int_staff__lead_assignments), placeholder EPSB IDs and placeholder course codes
 -- (seeds ky_lead__epsb_placeholders, ky_lead__placeholder_course_codes).
+-- LEAD-ISSUE-06 (t_epsb_dup): an EPSB ID is shared when more than one person holds it on ANY District Employment
+-- record of the district (stg_sis__employment, any dates), placeholders excluded.
+-- LEAD-ISSUE-10 (t_sub_primary): the teacher is a substitute at the school only when ALL the teacher's District
+-- Assignments there are substitute assignments.
+-- Other readings, documented vars: lead_issue_06_active_employment_only, lead_issue_10_any_substitute.
+{% set substitute_aggregate = 'max' if var('lead_issue_10_any_substitute', false) else 'min' %}
 with
 
 detail as (
@@ -15,6 +21,17 @@ epsb as (
 
 assignments as (
     select * from {{ ref('int_staff__lead_assignments') }}
+),
+
+employment as (
+    {% if var('lead_issue_06_active_employment_only', false) %}
+        select
+            person_id,
+            epsb_id as license_number
+        from {{ ref('int_staff__lead_epsb_id') }}
+    {% else %}
+        select * from {{ ref('stg_sis__employment') }}
+    {% endif %}
 ),
 
 placeholders as (
@@ -66,7 +83,7 @@ teacher_at_school as (
         person_id,
         school_id,
         max(case when employee_type is not null then 1 else 0 end) = 1 as has_employee_type,
-        max(case when substitute then 1 else 0 end) = 1 as is_substitute,
+        {{ substitute_aggregate }}(case when coalesce(substitute, false) then 1 else 0 end) = 1 as is_substitute,
         max(case when counselor or supervisor then 1 else 0 end) = 1 as is_counselor_or_administrator
     from assignments
     group by person_id, school_id
@@ -74,11 +91,11 @@ teacher_at_school as (
 
 epsb_holders as (
     select
-        epsb_id,
+        license_number as epsb_id,
         count(distinct person_id) as person_count
-    from epsb
-    where epsb_id is not null
-    group by epsb_id
+    from employment
+    where license_number is not null
+    group by license_number
 ),
 
 facts as (

@@ -1,5 +1,7 @@
 -- KECS LEAD Issues report rows: the course warnings (1-14) and case-load warnings (15-17) with each warning's severity
 -- and one-line "how to fix" from the rule catalogue (seeds/reference/rule_catalogue__ky_lead_reports.csv).
+-- LEAD-ISSUE-MESSAGE: the message starts "Warning N:" as the vendor prints it (specs/kecs_lead_reports.md §8.1,
+-- E1.R3); warning_number stays its own column.
 with
 
 course_issues as (
@@ -23,7 +25,7 @@ all_issues as (
 final as (
     select
         all_issues.warning_number,
-        all_issues.warning,
+        'Warning ' || cast(all_issues.warning_number as varchar) || ': ' || all_issues.warning as warning,
         catalogue.severity,
         all_issues.school_number,
         all_issues.school_name,

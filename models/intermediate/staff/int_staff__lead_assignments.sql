@@ -4,6 +4,9 @@
 --   LEAD-STAFF-SCHOOL-SCOPE (ours): the assignment's school has a calendar of the reporting year that the extract
 --     covers (editor "Select Calendar", var lead_calendar_ids; empty = all; summer-school calendars never count,
 --     IC-LEAD population). The Staff page says "active staff for a given calendar" without the join; assumption.
+--   LEAD-STAFF-STATE-CLASSIFICATION: the school's State Classification is one the LEAD reports carry (seed 002, shared
+--     by every LEAD report; the one code list seeds/reference/ky_lead__state_classifications.csv is_reported, as
+--     LEAD-DETAIL-POP-STATE-CLASSIFICATION).
 -- Also used by LEAD-ISSUE-01/02/12 (assignment at the section's school) and LEAD-ISSUE-17.
 {% set calendar_ids = var('lead_calendar_ids', []) %}
 {% set calendar_filter = ('calendars.calendar_id in (' ~ (calendar_ids | join(', ')) ~ ')') if calendar_ids | length > 0 else 'true' %}
@@ -27,6 +30,10 @@ districts as (
 
 epsb as (
     select * from {{ ref('int_staff__lead_epsb_id') }}
+),
+
+classifications as (
+    select * from {{ ref('ky_lead__state_classifications') }}
 ),
 
 reporting_year as (
@@ -75,12 +82,15 @@ decided as (
         epsb.employment_id,
         epsb.epsb_id,
         epsb.employment_id is not null as has_active_employment,
-        schools_in_scope.school_id is not null as school_in_scope
+        schools_in_scope.school_id is not null as school_in_scope,
+        schools.state_classification,
+        coalesce(classifications.is_reported, false) as is_reported_classification
     from active_assignments
     left join schools on active_assignments.school_id = schools.school_id
     left join districts on schools.district_id = districts.district_id
     left join epsb on active_assignments.person_id = epsb.person_id
     left join schools_in_scope on active_assignments.school_id = schools_in_scope.school_id
+    left join classifications on schools.state_classification = classifications.state_classification
 )
 
 select * from decided

@@ -1,5 +1,6 @@
 -- KECS LEAD Staff (Detail): active staff, one row per person per school / Type / AltType (IC-STAFF; rules
--- LEAD-STAFF-ACTIVE, LEAD-STAFF-SCHOOL-SCOPE, LEAD-STAFF-GRAIN, LEAD-STAFF-EPSB-ID). Sort is the export's order_by.
+-- LEAD-STAFF-ACTIVE, LEAD-STAFF-SCHOOL-SCOPE, LEAD-STAFF-STATE-CLASSIFICATION, LEAD-STAFF-GRAIN, LEAD-STAFF-EPSB-ID).
+-- Sort is the export's order_by.
 with
 
 assignments as (
@@ -20,7 +21,7 @@ reported as (
         type,
         alt_type
     from assignments
-    where has_active_employment and school_in_scope
+    where has_active_employment and school_in_scope and is_reported_classification
 ),
 
 one_row_per_grain as (

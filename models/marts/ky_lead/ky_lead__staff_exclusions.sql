@@ -3,6 +3,7 @@
 -- year 7/1-6/30.
 --   LEAD-STAFF-ACTIVE-EMPLOYMENT: assignment overlaps the year but the person has no District Employment that does.
 --   LEAD-STAFF-SCHOOL-SCOPE: assignment at a school with no calendar in the extract's scope.
+--   LEAD-STAFF-STATE-CLASSIFICATION: assignment at a school whose State Classification no LEAD report carries.
 --   LEAD-STAFF-ACTIVE-ASSIGNMENT: District Employment overlaps the year but no District Assignment does.
 with
 
@@ -23,18 +24,23 @@ assignment_exclusions as (
         alt_type,
         case
             when not has_active_employment then 'LEAD-STAFF-ACTIVE-EMPLOYMENT'
-            else 'LEAD-STAFF-SCHOOL-SCOPE'
+            when not school_in_scope then 'LEAD-STAFF-SCHOOL-SCOPE'
+            else 'LEAD-STAFF-STATE-CLASSIFICATION'
         end as rule_id,
         case
             when not has_active_employment
                 then 'District Assignment ' || cast(assignment_id as varchar)
                     || ' overlaps 7/1-6/30 of ' || cast(end_year as varchar)
                     || ' but no District Employment record does'
+            when not school_in_scope
+                then 'District Assignment ' || cast(assignment_id as varchar)
+                    || ' is at a school with no calendar in the extract for ' || cast(end_year as varchar)
             else 'District Assignment ' || cast(assignment_id as varchar)
-                || ' is at a school with no calendar in the extract for ' || cast(end_year as varchar)
+                || ' is at a school with State Classification ' || coalesce(state_classification, '(none)')
+                || ', which the LEAD reports do not carry'
         end as detail
     from assignments
-    where not has_active_employment or not school_in_scope
+    where not has_active_employment or not school_in_scope or not is_reported_classification
 ),
 
 employment_without_assignment as (
