@@ -345,3 +345,19 @@ def test_validate_writes_the_review_page_and_no_export_file(tmp_path):
     (state,) = document["states"]
     assert all(extract["files"] == [] for extract in state["extracts"])
     assert document["exit_code"] == completed.returncode
+
+
+def test_extract_el_run_writes_the_ledger_of_what_it_built(tmp_path):
+    """`--extract el` builds only the EL marts; the run still writes Exclusion_Ledger, holding the EL rows only."""
+    import csv
+
+    out = tmp_path / "out"
+    run_cli("run", "--state", "ky", "--extract", "el", "--warehouse", str(tmp_path / "warehouse"), "--out", str(out),
+            "--quiet")
+    ledger = out / "ky" / "Exclusion_Ledger.csv"
+    assert ledger.exists(), sorted(path.name for path in (out / "ky").iterdir())
+    with ledger.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows, "the EL sample excludes someone, so the ledger has rows"
+    names = {value for row in rows for key, value in row.items() if key.lower().replace(" ", "_") == "extract_name"}
+    assert names and all(name.startswith("EL_Extract") for name in names), names

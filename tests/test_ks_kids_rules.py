@@ -268,7 +268,9 @@ def test_population_rules_fire(db):
         for rule in ("CALENDAR-EXCLUDE", "STATE-EXCLUDE", "NO-SHOW", "GRADE-EXCLUDE"):
             assert f"KIDS-{extract}-{rule}" in fired
     assert {"KIDS-EXIT-NO-SHOW", "KIDS-EXIT-CALENDAR-EXCLUDE", "KIDS-EXIT-GRADE-EXCLUDE", "KIDS-TEST-GRADE",
-            "KIDS-SMSC-GRADE", "KIDS-TEST-LATE-ENTRANT", "KIDS-EOYA-NOT-ACCOUNTABILITY-SCHOOL", "KIDS-ENRL-COUNT-DAY",
+            "KIDS-EOYA-NOT-ACCOUNTABILITY-SCHOOL", "KIDS-ENRL-COUNT-DAY",
             "KIDS-MILT-COUNT-DAY", "KIDS-SPED-NO-DISABILITY"} <= fired
+    # Off by default (seed 004): SMSC keeps preschool, TEST keeps late entrants (vars kids_smsc_k12_only, ..._after_feb8).
+    assert not {"KIDS-SMSC-GRADE", "KIDS-TEST-LATE-ENTRANT"} & fired
     # Students without State IDs report (D13 blank) while the editor option is off.
     assert scalar(db, "select count(*) from marts.ks_kids__asgt where state_student_identifier = ''") > 0

@@ -214,7 +214,7 @@ def select_exports(nodes: list, folders: list[str] | None, options: dict) -> lis
     selected = []
     for node in nodes:
         folder = extract_of(node)
-        if folders is not None and folder not in folders:
+        if folders is not None and folder not in folders and folder != "ledger":  # the ledger: every run
             continue
         picker = REPORT_PICKERS.get(folder)
         if picker:
@@ -261,13 +261,15 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.data_dir is not None:
             progress.note(f"{one_state}: loading {job.data_dir}")
             load_district(database, Path(job.data_dir), one_state)
-        session = DbtSession(one_state, database, job.overrides, log_dir=job.warehouse / "logs" / one_state,
+        # --extract builds only its marts; the exclusion ledger is built too, over the chosen extracts' exclusions.
+        overrides = job.overrides if folders is None else {**job.overrides, "ledger_folders": sorted(folders)}
+        session = DbtSession(one_state, database, overrides, log_dir=job.warehouse / "logs" / one_state,
                              callbacks=[progress.callback])
         if job.data_dir is None:
             with progress.phase(f"{one_state}: seed sample district"):
                 session.seed_sample()
         check_options_against_data(database, state_vars, one_state)
-        select = None if folders is None else [f"+statereport.marts.{folder}" for folder in folders]
+        select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         with progress.phase(f"{one_state}: build"):
             session.build(include_tests=False, select=select)
         # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being

@@ -37,10 +37,12 @@ keyed as (
                     )
                     then 'GRADE'
             {%- endif %}
-            {%- if var('kids_test_exclude_after_feb8', true) %}
+            {%- if var('kids_test_exclude_after_feb8', false) %}
                 when extract_code = 'TEST' and first_start_date > {{ ks_kids_month_day('end_year', 2, 8) }} then 'LATE-ENTRANT'
             {%- endif %}
+            {%- if var('kids_smsc_k12_only', false) %}
             when extract_code = 'SMSC' and (state_grade is null or state_grade not between '05' and '17') then 'GRADE'
+            {%- endif %}
             when extract_code = 'EOYA' and not is_accountability_school then 'NOT-ACCOUNTABILITY-SCHOOL'
             when extract_code = 'SPED' and not has_primary_disability then 'NO-DISABILITY'
             {%- if var('kids_milt_military_only', false) %}
@@ -52,6 +54,9 @@ keyed as (
                 then 'COUNT-DAY'
             when
                 extract_code in ('ENRL', 'MILT')
+                {%- if not var('kids_enrl_count_day_attendance', true) %}
+                and extract_code != 'ENRL'
+                {%- endif %}
                 and not coalesce(attended_count_date, false)
                 and not (coalesce(attended_before_count_date, false) and coalesce(attended_after_count_date, false))
                 then 'COUNT-DAY'

@@ -4,7 +4,9 @@
 -- under the district that created the record, so the ledger shows EL-P3).
 -- Tests, in the order the first failing one names the exclusion: EL-EDITOR-DISTRICTS, EL-P1 (EL record active in the
 -- range), EL-P4 (status EL, or Exited EL with exit date in range), EL-P3 (enrolled in the range), EL-EDITOR-CALENDARS,
--- EL-P9 (excluded calendar/grade/student), EL-P2 (state grade 00-12, 14), EL-EDITOR-GRADES; then the critical errors
+-- EL-P9 (excluded calendar/grade/student), EL-P2 (state grade 00-12, 14), EL-EDITOR-GRADES, EL-P8-EXITED (seed 003:
+-- withdrawn or inactive students are included if their EL record has status EL: every qualifying enrollment withdrawn or
+-- inactive and the chosen record's status is not EL; var el_withdrawn_any_el_status true keeps them); then the critical errors
 -- EL-W1 (no EL service overlapping the range; EL-P5), EL-W2 (no Instructional accommodation in range; EL-P6),
 -- EL-W3 (Home Primary Language 0400 English; EL-P7) and the warning EL-W4 (1630 Other, still reported).
 -- EL-P10/EL-P11: the grain is student and district, so District Edition (one district) gives one row per student.
@@ -57,7 +59,16 @@ enrollment_funnel as (
                     then 1
                 else 0
             end
-        ) as qualifying_enrollment_count
+        ) as qualifying_enrollment_count,
+        sum(
+            case
+                when
+                    passes_editor_districts and passes_editor_calendars and passes_state_exclude and passes_state_grade
+                    and passes_editor_grades and not coalesce(is_withdrawn_or_inactive, false)
+                    then 1
+                else 0
+            end
+        ) as current_qualifying_enrollment_count
     from enrollments
     group by person_id, district_id
 ),
@@ -74,7 +85,8 @@ candidate_pairs as (
         coalesce(enrollment_funnel.after_calendars_count, 0) as after_calendars_count,
         coalesce(enrollment_funnel.after_state_exclude_count, 0) as after_state_exclude_count,
         coalesce(enrollment_funnel.after_state_grade_count, 0) as after_state_grade_count,
-        coalesce(enrollment_funnel.qualifying_enrollment_count, 0) as qualifying_enrollment_count
+        coalesce(enrollment_funnel.qualifying_enrollment_count, 0) as qualifying_enrollment_count,
+        coalesce(enrollment_funnel.current_qualifying_enrollment_count, 0) as current_qualifying_enrollment_count
     from records
     left join enrollment_funnel
         on
@@ -143,6 +155,12 @@ tested as (
             when candidate_pairs.after_state_exclude_count = 0 then 'EL-P9'
             when candidate_pairs.after_state_grade_count = 0 then 'EL-P2'
             when candidate_pairs.qualifying_enrollment_count = 0 then 'EL-EDITOR-GRADES'
+            {% if not var('el_withdrawn_any_el_status', false) -%}
+                when
+                    candidate_pairs.current_qualifying_enrollment_count = 0
+                    and coalesce(candidate_pairs.program_status != '{{ var("el_program_status_el", "EL") }}', true)
+                    then 'EL-P8-EXITED'
+            {% endif -%}
         end as population_rule_id,
         coalesce(service_counts.service_count, 0) = 0 as is_w1_no_service,
         coalesce(accommodation_counts.accommodation_count, 0) = 0 as is_w2_no_accommodation,

@@ -2,8 +2,9 @@
 -- the range, open end = still enrolled), with the tests the EL extract applies to it:
 --   EL-EDITOR-DISTRICTS (var el_district_ids), EL-EDITOR-CALENDARS (var el_calendar_ids), EL-P9 (state-excluded
 --   calendar, grade level or enrollment), EL-P2 (state grade 00-12 or 14, var el_state_grades), EL-EDITOR-GRADES
---   (var el_grade_levels). EL-P8: the enrollment's active flag and end status are not tested (withdrawn and inactive
---   students stay in). Also carries the State Reporting Fields the Demographics layout reads.
+--   (var el_grade_levels). EL-P8: the enrollment's active flag and end status are not tested here (withdrawn and
+--   inactive students stay candidates); is_withdrawn_or_inactive (inactive flag, or an end status) feeds EL-P8-EXITED in
+--   int_ky_el__candidates. Also carries the State Reporting Fields the Demographics layout reads.
 with
 
 enrollments as (
@@ -48,6 +49,7 @@ final as (
         raw_enrollments.immigrant,
         raw_enrollments.migrant,
         raw_enrollments.refugee,
+        not in_range.is_active or in_range.end_status is not null as is_withdrawn_or_inactive,
         {% if var('el_district_ids', []) | length > 0 -%}
             in_range.district_id in ({{ var('el_district_ids') | join(', ') }})
         {%- else -%}

@@ -1,7 +1,8 @@
 -- One row per student and district that otherwise qualifies for the KY EL Extract (passes EL-P1..EL-P4, EL-P8..EL-P11
 -- and the editor; EL-W1..EL-W4 still flagged, not applied) with the columns both layouts share, unformatted
 -- (seed 003 layouts, specs/ky_el_extract.md §8-§9). Rules:
---   EL-DEMO-STATE-ID, EL-DEMO-LAST-NAME, EL-DEMO-FIRST-NAME (Identity.lastName/firstName of the current identity),
+--   EL-DEMO-STATE-ID, EL-DEMO-LAST-NAME, EL-DEMO-FIRST-NAME (the legal last/first name of the current identity,
+--   else the name in use when blank),
 --   EL-DEMO-MIDDLE-INITIAL (first letter of the middle name), EL-DEMO-STATE-GRADE (state grade of the reporting
 --   enrollment), EL-DEMO-ENROLLMENT-START-DATE / -END-DATE (int_ky_el__reporting_enrollments),
 --   EL-DEMO-EL-PROGRAM-STATUS (the chosen record's status, EL-RECORD-CHOICE), EL-DEMO-PROGRAM-EXIT-DATE (the exit date only
@@ -43,8 +44,9 @@ final as (
         schools.state_school_number,
         schools.school_name,
         identities.state_id,
-        identities.last_name,
-        identities.first_name,
+        -- Seed 003: the student's legal names (contract legal_*; the first/last name in use when blank), not LEAD's preferred names.
+        coalesce(identities.legal_last_name, identities.last_name) as last_name,
+        coalesce(identities.legal_first_name, identities.first_name) as first_name,
         substring(identity_details.middle_name, 1, 1) as middle_initial,
         identities.birthdate,
         reporting_enrollments.state_grade,

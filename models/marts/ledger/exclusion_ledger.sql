@@ -1,6 +1,13 @@
 -- The exclusion ledger: every candidate record an extract of this run's state does not report, with the rule that
 -- excluded it, the reason and the fix. Each extract's <extract>__exclusions model is listed in macro ledger_sources.
-{%- set sources = ledger_sources(var('state')) %}
+{#- var ledger_folders: the mart folders this run built (statereport run --extract sets it); empty = every extract. -#}
+{%- set folders = var('ledger_folders', []) %}
+{%- set sources = [] %}
+{%- for source in ledger_sources(var('state')) %}
+    {%- if folders | length == 0 or source.split('__')[0] in folders %}
+        {%- do sources.append(source) %}
+    {%- endif %}
+{%- endfor %}
 
 with
 

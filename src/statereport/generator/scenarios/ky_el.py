@@ -103,7 +103,8 @@ def ky_el_extract(ctx: Context) -> None:
                             start_date=snapshot, end_date=snapshot + timedelta(days=364), locked=True,
                             primary_disability="09", special_ed_status="A", special_ed_setting="01")
 
-    # Exited EL inside the range (Program Exit Date) and withdrawn, inactive enrollment (EL-P8): reported.
+    # Exited EL inside the range (Program Exit Date) and withdrawn, inactive enrollment: left out as EL-P8-EXITED
+    # (seed 003 keeps withdrawn/inactive students only with status EL; reported with el_withdrawn_any_el_status).
     person = _student(ctx, "ExitedInRange", "2930", grade_years=8, middle_name="Rosa")
     _enroll(ctx, person, calendar, "08", first_day, end=date(end_year, 3, 20), active=False)
     _el(ctx, person, status="Exited EL", exit_date=date(end_year, 2, 14))
