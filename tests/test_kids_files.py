@@ -466,6 +466,9 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
         def build(self, include_tests, select=None):
             pass
 
+        def run_checks(self):
+            return 0
+
         def export_models(self):
             return []
 
