@@ -39,6 +39,7 @@ from statereport.options import (
 )
 from statereport.progress import DbtProgress
 from statereport.review import build_page
+from statereport.student_filter import StudentFilter, read_student_filter, write_student_filter
 from statereport.warehouse import (
     WarehouseInUse,
     building_database,
@@ -143,6 +144,11 @@ def common_options(function):
         click.option("--warehouse", type=click.Path(path_type=Path, file_okay=False), default=WAREHOUSE_DIR,
                      show_default=True,
                      help="Folder for the DuckDB files (<state>.duckdb) and dbt's log (logs/<state>/dbt.log)."),
+        click.option("--students", "students_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     metavar="FILE",
+                     help="The editors' ad hoc filter: a CSV with the header person_id or state_id, one student per "
+                          "line; every extract of the run reports only those students (the others are in the "
+                          "exclusion ledger). Blank: every student."),
         click.option("--run-date", default=None, metavar="DATE",
                      help="Report run date, what the specs call 'current date' (YYYY-MM-DD). Blank: the project "
                           "default (reproducible runs)."),
@@ -247,6 +253,7 @@ class StateJob:
     out_dir: Path
     warehouse: Path
     write_exports: bool
+    students: StudentFilter | None = None
 
 
 def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progress: DbtProgress) -> StateSummary:
@@ -268,6 +275,7 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.data_dir is None:
             with progress.phase(f"{one_state}: seed sample district"):
                 session.seed_sample()
+        write_student_filter(database, job.students)
         check_options_against_data(database, state_vars, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         with progress.phase(f"{one_state}: build"):
@@ -539,6 +547,7 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
     generated_at = options.pop("generated_at")
     generated_now = options.pop("generated_now")
     var_assignments = options.pop("var_assignments")
+    students_file = options.pop("students_file")
     fail_on = options.pop("fail_on") or ("never" if write_exports else "critical")
     summaries: list[StateSummary] = []
 
@@ -561,6 +570,12 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
             state = district_state(Path(data_dir), extracts) if data_dir is not None else "all"
         overrides = _run_vars(options, run_date, generated_at, generated_now, var_assignments)
         plan = _plan(state, extracts)
+        students = read_student_filter(students_file) if students_file is not None else None
+        if students is not None:
+            overrides["adhoc_students_filter"] = True
+        elif str(overrides.get("adhoc_students_filter", "")).lower() in ("true", "1"):
+            raise OptionError("adhoc_students_filter is set but no --students FILE is given: the ad hoc filter "
+                              "would select no student; give --students FILE instead")
     except (OptionError, ValueError, InputError) as error:
         finish(EXIT_BAD_INPUT, str(error))
     run_vars = project_vars(overrides)
@@ -578,7 +593,7 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
             KidsFileOptions.from_vars({**run_vars, "state": "ks"})
     except ExportError as error:
         finish(EXIT_EXPORT_FAILED, str(error))
-    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports)
+    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, students)
     try:
         with DbtProgress(enabled=not quiet) as progress:
             states = list(plan.items())

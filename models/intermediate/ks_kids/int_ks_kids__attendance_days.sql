@@ -5,7 +5,8 @@
 -- these days need a row here:
 --   * every instructional day of the student's enrollments on a date the student has an attendance mark (in any
 --     calendar: truancy looks at a date across the student's calendars);
---   * every instructional day of a D25 snapshot week (int_ks_kids__schedule_snapshot_weeks) of the calendar.
+--   * with var kids_d25_minutes_from_schedule on, every instructional day of a D25 snapshot week
+--     (int_ks_kids__schedule_snapshot_weeks) of the calendar.
 -- KIDS-D22-MEMBERSHIP (day part): a day of the enrollment is an instructional day
 --   (day.instruction) of its calendar and structure between its start and end date (open end = calendar end);
 --   no-shows have none. When a student has several enrollments in one calendar covering the same date, only one
@@ -89,6 +90,7 @@ marked_dates as (
     from attendance
 ),
 
+-- only D25 minutes computed from the schedule need these days (var kids_d25_minutes_from_schedule; off by default)
 snapshot_dates as (
     select distinct
         days.calendar_id,
@@ -98,6 +100,7 @@ snapshot_dates as (
         on
             days.calendar_id = snapshot_weeks.calendar_id
             and days.date between snapshot_weeks.week_start_date and snapshot_weeks.week_end_date
+    where {{ var('kids_d25_minutes_from_schedule') }}
 ),
 
 member_enrollments as (

@@ -1,13 +1,13 @@
--- KIDS-D25-MINUTES: D25 Minutes Enrolled (ks_kids_extracts.md §7.3; seed 004 "Minutes Enrolled").
--- Schools enter the minutes on the enrollment (enrollment.minutes_enrolled, 0 allowed); an entered value always
--- reports. When none is entered, the minutes are computed from the student's schedule
--- (int_ks_kids__attendance_days): the week (Monday-Friday) holding the snapshot date = the extract's Data Filter To
--- Date (int_ks_kids__schedule_snapshot_weeks; ENRL: September 20, MILT: February 20), each of the calendar's
--- instructional days that week contributing the student's scheduled instructional minutes without lunch periods
--- (0 on days the enrollment does not cover); the sum divided by the number of instructional days that week ("sum a
--- normal 5-day week and divide by 5", so a holiday does not lower the average), rounded to whole minutes. Passing
--- time between classes is not added (the seed allows, not requires, it). Not enrolled that week and nothing
--- entered -> blank.
+-- KIDS-D25-MINUTES: D25 Minutes Enrolled (ks_kids_extracts.md §7.3; seed 004 "Minutes Enrolled": "Schools and
+-- districts enter minutes"; its Default Values table gives D25 "Blank"). The minutes entered on the enrollment report
+-- (0 allowed); none entered -> blank. Only with var kids_d25_minutes_from_schedule on (this project's addition) are
+-- missing minutes computed from the student's schedule (int_ks_kids__attendance_days): the week (Monday-Friday)
+-- holding the snapshot date = the extract's Data Filter To Date (int_ks_kids__schedule_snapshot_weeks; ENRL:
+-- September 20, MILT: February 20), each of the calendar's instructional days that week contributing the student's
+-- scheduled instructional minutes without lunch periods (0 on days the enrollment does not cover); the sum divided by
+-- the number of instructional days that week ("sum a normal 5-day week and divide by 5", so a holiday does not lower
+-- the average), rounded to whole minutes. Passing time between classes is not added (the seed allows, not requires,
+-- it). With the var off, int_ks_kids__attendance_days adds no snapshot-week days, so nothing is computed.
 -- Grain: one row per record type collecting D25 (ENRL, MILT) and enrollment of a selected calendar.
 with
 
@@ -81,9 +81,15 @@ final as (
 
 select
     final.*,
-    coalesce(final.minutes_enrolled_entered, final.minutes_enrolled_computed) as minutes_enrolled,
+    {%- if var('kids_d25_minutes_from_schedule') %}
+        coalesce(final.minutes_enrolled_entered, final.minutes_enrolled_computed) as minutes_enrolled,
+    {%- else %}
+        final.minutes_enrolled_entered as minutes_enrolled,
+    {%- endif %}
     case
         when final.minutes_enrolled_entered is not null then 'entered'
-        when final.minutes_enrolled_computed is not null then 'schedule'
+        {%- if var('kids_d25_minutes_from_schedule') %}
+            when final.minutes_enrolled_computed is not null then 'schedule'
+        {%- endif %}
     end as minutes_enrolled_source
 from final

@@ -1,5 +1,6 @@
 -- Reported or excluded, for every KIDS candidate record (one row per extract and candidate enrollment).
 -- The first rule a candidate fails is its rule_id; survivors are reduced to one record per reported grain.
+-- KIDS-<TYPE>-ADHOC-FILTER: with the editor's ad hoc filter on, a student it does not list (int_person__adhoc_filter).
 {%- set test_grades = var('kids_test_grades', []) %}
 with
 
@@ -7,13 +8,31 @@ candidates as (
     select * from {{ ref('int_ks_kids__candidates') }}
 ),
 
+adhoc_students as (
+    select distinct person_id from {{ ref('int_person__adhoc_filter') }}
+    where person_id is not null
+),
+
+listed_candidates as (
+    select
+        candidates.*,
+        adhoc_students.person_id is not null as is_adhoc_listed
+    from candidates
+    left join adhoc_students
+        on candidates.person_id = adhoc_students.person_id
+),
+
 keyed as (
     select
         *,
-        -- Reported grain: EOYA one record per student; EXIT one per exited enrollment (per student in one-date mode);
-        -- every other record type one per student per selected calendar (IC-TEST, IC-SMSC).
+        -- Reported grain (KIDS-<TYPE>-ONE-RECORD; KIDS-EXIT-LATEST): EOYA one record per
+        -- student and AYP school (seed 004: "all students who were enrolled at the AYP school at any point during the
+        -- school year", so a student of two AYP schools gets one record at each, with that school's D22/D23); EXIT
+        -- one per exited enrollment (per student in one-date mode); every other record type one per student per
+        -- selected calendar (IC-TEST, IC-SMSC).
         case
-            when extract_code = 'EOYA' then cast(person_id as varchar)
+            when extract_code = 'EOYA'
+                then cast(person_id as varchar) || '|' || cast(school_id as varchar)
             when extract_code = 'EXIT' and is_one_date_exit then cast(person_id as varchar)
             when extract_code = 'EXIT' then cast(enrollment_id as varchar)
             else cast(person_id as varchar) || '|' || cast(calendar_id as varchar)
@@ -23,6 +42,9 @@ keyed as (
             when enrollment_state_exclude then 'STATE-EXCLUDE'
             when no_show then 'NO-SHOW'
             when grade_excluded then 'GRADE-EXCLUDE'
+            {%- if adhoc_filter_active() %}
+            when not is_adhoc_listed then 'ADHOC-FILTER'
+            {%- endif %}
             {%- if var('kids_students_without_state_ids', false) %}
             when has_state_id then 'HAS-STATE-ID'
             {%- endif %}
@@ -61,7 +83,7 @@ keyed as (
                 and not (coalesce(attended_before_count_date, false) and coalesce(attended_after_count_date, false))
                 then 'COUNT-DAY'
         end as failed_rule
-    from candidates
+    from listed_candidates
 ),
 
 ranked as (

@@ -6,7 +6,8 @@
 -- range), EL-P4 (status EL, or Exited EL with exit date in range), EL-P3 (enrolled in the range), EL-EDITOR-CALENDARS,
 -- EL-P9 (excluded calendar/grade/student), EL-P2 (state grade 00-12, 14), EL-EDITOR-GRADES, EL-P8-EXITED (seed 003:
 -- withdrawn or inactive students are included if their EL record has status EL: every qualifying enrollment withdrawn or
--- inactive and the chosen record's status is not EL; var el_withdrawn_any_el_status true keeps them); then the critical errors
+-- inactive and the chosen record's status is not EL; var el_withdrawn_any_el_status true keeps them; EL-EDITOR-ADHOC-FILTER
+-- comes before it: with the editor's ad hoc filter on, a student it does not list); then the critical errors
 -- EL-W1 (no EL service overlapping the range; EL-P5), EL-W2 (no Instructional accommodation in range; EL-P6),
 -- EL-W3 (Home Primary Language 0400 English; EL-P7) and the warning EL-W4 (1630 Other, still reported).
 -- EL-P10/EL-P11: the grain is student and district, so District Edition (one district) gives one row per student.
@@ -32,6 +33,11 @@ accommodations_in_range as (
 
 identities as (
     select * from {{ ref('int_person__current_identity') }}
+),
+
+adhoc_students as (
+    select distinct person_id from {{ ref('int_person__adhoc_filter') }}
+    where person_id is not null
 ),
 
 enrollment_funnel as (
@@ -143,6 +149,7 @@ tested as (
         coalesce(service_counts.service_count, 0) as service_in_range_count,
         coalesce(accommodation_counts.accommodation_count, 0) as instructional_accommodation_in_range_count,
         identities.home_primary_language,
+        adhoc_students.person_id is not null as is_adhoc_listed,
         case
             {% if var('el_district_ids', []) | length > 0 -%}
                 when candidate_pairs.district_id not in ({{ var('el_district_ids') | join(', ') }}) then 'EL-EDITOR-DISTRICTS'
@@ -155,6 +162,9 @@ tested as (
             when candidate_pairs.after_state_exclude_count = 0 then 'EL-P9'
             when candidate_pairs.after_state_grade_count = 0 then 'EL-P2'
             when candidate_pairs.qualifying_enrollment_count = 0 then 'EL-EDITOR-GRADES'
+            {% if adhoc_filter_active() -%}
+                when adhoc_students.person_id is null then 'EL-EDITOR-ADHOC-FILTER'
+            {% endif -%}
             {% if not var('el_withdrawn_any_el_status', false) -%}
                 when
                     candidate_pairs.current_qualifying_enrollment_count = 0
@@ -179,6 +189,8 @@ tested as (
             and candidate_pairs.district_id = accommodation_counts.district_id
     left join identities
         on candidate_pairs.person_id = identities.person_id
+    left join adhoc_students
+        on candidate_pairs.person_id = adhoc_students.person_id
 ),
 
 final as (

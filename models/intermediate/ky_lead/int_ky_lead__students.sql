@@ -2,7 +2,8 @@
 -- when the section is not reported, else LEAD-DETAIL-POP-ROSTER-LAST-DAY, LEAD-DETAIL-POP-NOSHOW or
 -- LEAD-DETAIL-POP-ACTIVE-ENROLLMENT; `exclusion_rule_id` NULL = reported, with the roster row on the last day, the most
 -- recent active enrollment in the section's calendar structure and the Primary Disability in Section
--- (LEAD-DETAIL-DISABILITY-SECTION).
+-- (LEAD-DETAIL-DISABILITY-SECTION). With the editor's ad hoc filter on, a student it does not list is left out
+-- (LEAD-DETAIL-POP-ADHOC-FILTER); the section still reports, as an empty roster when no listed student is on it.
 with
 
 rosters as (
@@ -27,6 +28,11 @@ latest_enrollments as (
 
 locked_ieps as (
     select * from {{ ref('int_iep__locked_plans') }}
+),
+
+adhoc_students as (
+    select distinct person_id from {{ ref('int_person__adhoc_filter') }}
+    where person_id is not null
 ),
 
 roster_pairs as (
@@ -64,8 +70,12 @@ candidates as (
         latest_enrollments.end_date as enrollment_end_date,
         latest_enrollments.start_status as enrollment_start_status,
         latest_enrollments.end_status as enrollment_end_status,
+        adhoc_students.person_id is not null as is_adhoc_listed,
         case
             when sections.exclusion_rule_id is not null then sections.exclusion_rule_id
+            {%- if adhoc_filter_active() %}
+                when adhoc_students.person_id is null then 'LEAD-DETAIL-POP-ADHOC-FILTER'
+            {%- endif %}
             when on_last_day.roster_id is null then 'LEAD-DETAIL-POP-ROSTER-LAST-DAY'
             when latest_enrollments.enrollment_id is null and enrollment_presence.no_show_count > 0
                 then 'LEAD-DETAIL-POP-NOSHOW'
@@ -88,6 +98,8 @@ candidates as (
             roster_pairs.person_id = enrollment_presence.person_id
             and sections.calendar_id = enrollment_presence.calendar_id
             and sections.structure_id = enrollment_presence.structure_id
+    left join adhoc_students
+        on roster_pairs.person_id = adhoc_students.person_id
 ),
 
 -- Primary Disability in Section: the locked IEP valid at the earlier of the run date and the section end date;

@@ -35,6 +35,10 @@ code_widths as (
     select * from {{ ref('int_input__code_width') }}
 ),
 
+adhoc_filter as (
+    select * from {{ ref('int_person__adhoc_filter') }}
+),
+
 catalogue as (
     select * from {{ ref('int_rules__catalogue') }}
 ),
@@ -110,20 +114,20 @@ issues as (
         || value || ''' is ' || cast(length(value) as varchar) || ' digits; the code is text of '
         || cast(expected_width as varchar) || ' digits (e.g. ''' || lpad(value, expected_width, '0') || ''')' as detail
     from code_widths
+    union all
+    select
+        'CORE-INPUT-ADHOC-UNKNOWN-STUDENT' as rule_id,
+        'adhoc_students' as table_name,
+        cast(line as varchar) as record_key,
+        cast(null as bigint) as person_id,
+        file || ': line ' || cast(line as varchar) || ': ' || listed_by || ' ' || listed_id
+        || ' is not in the district''s person table' as detail
+    from adhoc_filter
+    where person_id is null
 ),
 
 final as (
-    select
-        issues.rule_id,
-        catalogue.severity,
-        issues.table_name,
-        issues.record_key,
-        issues.person_id,
-        issues.detail,
-        catalogue.description as reason,
-        catalogue.how_to_fix
-    from issues
-    left join catalogue on issues.rule_id = catalogue.rule_id
+    {{ input_issue_columns() }}
 )
 
 select * from final
