@@ -361,3 +361,13 @@ def test_extract_el_run_writes_the_ledger_of_what_it_built(tmp_path):
     assert rows, "the EL sample excludes someone, so the ledger has rows"
     names = {value for row in rows for key, value in row.items() if key.lower().replace(" ", "_") == "extract_name"}
     assert names and all(name.startswith("EL_Extract") for name in names), names
+
+
+def test_run_help_leads_with_the_five_most_used_options():
+    output = CliRunner().invoke(cli.main, ["run", "--help"], terminal_width=120).output
+    options = output.split("Most used:", 1)[1]
+    first_section = options.split("\n\n", 1)[0]
+    shown = [line.split()[0] for line in first_section.splitlines() if line.startswith("  --")]
+    assert shown == ["--data-dir", "--state", "--extract", "--out", "--fail-on"]
+    assert output.index("Most used:") < output.index("Run:"), "the rest follow in their sections"
+    assert output.count("--data-dir DIRECTORY") == 1, "an option is listed once"

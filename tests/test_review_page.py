@@ -237,3 +237,112 @@ def test_sample_page_screenshot(chromium, built_states):
         browse(chromium, built_states[state].review_page, screenshot=screenshot)
         assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert screenshot.stat().st_size > 10_000, "a blank screenshot"
+
+
+# --- Fix first, the worklist and the school filter (issue 23) ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def worklist_page(tmp_path_factory) -> Path:
+    """The hand-made warehouse with warning rows that name a student, a school and a message: a hostile name, two
+    schools, and a message longer than the worklist shows at once."""
+    folder = tmp_path_factory.mktemp("worklist_review")
+    database, manifest, export = fake_warehouse(folder, critical=True)
+    connection = duckdb.connect(str(database))
+    long_message = "Critical Error: no EL Service Type whose dates overlap the date range; " * 3
+    connection.execute(
+        "create or replace table marts.ky_el__warnings as select * from (values "
+        "('EL-W1', '3', 'KY0003', '<!--<script>', 'Ann', 'North High', ?), "
+        "('EL-W3', '4', 'KY0004', 'Doe', 'Bo', 'South High', 'Home language English'), "
+        "('EL-W4', '1', 'KY0001', 'Roe', 'Cy', 'North High', 'Other')) "
+        "as t(rule_id, person_id, state_id, last_name, first_name, school_name, message)", [long_message])
+    connection.close()
+    summary = collect(database, manifest, "ky", [export], [], {"report_run_date": "2025-05-15"})
+    return build_page(database, manifest, summary, [export], folder / "review.html", "2025-05-15 08:00:00")
+
+
+def _sections(dom: Element) -> list[str]:
+    return [section.attrs.get("id") for section in dom.find_all("section")]
+
+
+def test_fix_first_opens_the_page_grouped_by_work_and_school(chromium, worklist_page):
+    dom = parse(browse(chromium, worklist_page))
+    assert _sections(dom)[0] == "fix-first"
+    groups = dom.find_all("div", **{"class": "work-group"})
+    assert [(group.attrs["data-work-kind"], group.attrs["data-count"]) for group in groups] == [("english_learners", "2")]
+    schools = {school.attrs["data-school"]: school for school in groups[0].find_all("div", **{"class": "school-group"})}
+    assert {name: group.attrs["data-count"] for name, group in schools.items()} == {"North High": "1", "South High": "1"}
+    (rule,) = schools["North High"].find_all("div", **{"class": "fix-rule"})
+    assert rule.attrs["data-rule"] == "EL-W1"
+    assert "No EL service in the date range" in rule.text, "the rule's title, not only its id"
+    assert "Add a service" in rule.text, "and how to fix it"
+    (row,) = [[cell.text for cell in tr.find_all("td")] for tr in rule.find_all("tbody")[0].find_all("tr")]
+    assert row[:2] == ["KY0003", "<!--<script>, Ann"], "the row leads with State ID and name; the name is text"
+    # the hostile name neither opened a comment nor added a script element: one JSON block per table, plus the page's
+    scripts = dom.find_all("script")
+    assert len(scripts) == len(dom.find_all("div", **{"class": "datatable"})) + 1
+    # warnings, then exclusions by reason with titles, then the summary and its chart
+    assert _sections(dom)[1:] == ["warnings", "ledger", "summary", "reports"]
+    reasons = dom.find_all("table", **{"class": "exclusion-reasons"})[0]
+    assert "Home language English" in reasons.text
+    (chart,) = dom.find_all("svg")
+    assert {g.attrs["data-kind"] for g in chart.find_all("g")} == {"reported", "excluded", "critical", "warning"}
+
+
+def test_worklist_tables_lead_with_state_id_name_and_school_and_shorten_long_messages(chromium, worklist_page):
+    dom = parse(browse(chromium, worklist_page))
+    (container,) = dom.find_all("div", data_table="w-el-w1-ky_el__warnings")
+    (head,) = container.find_all("thead")
+    assert [cell.text for cell in head.find_all("th")][:4] == ["state_id", "last_name", "first_name", "school_name"]
+    (row,) = rendered_rows(container)
+    message = row[-1]
+    assert message.endswith("...") and len(message) == 100, "the message is shortened"
+    (cell,) = [td for td in container.find_all("td") if td.attrs.get("class") == "short"]
+    assert cell.attrs["title"].startswith("Critical Error: no EL Service Type"), "with the full text on demand"
+
+
+def test_school_filter_narrows_the_whole_page(chromium, worklist_page):
+    dom = parse(browse(chromium, worklist_page, f"school={quote('North High')}"))
+    (body,) = dom.find_all("body")
+    assert body.attrs["data-school"] == "North High"
+    schools = {group.attrs["data-school"]: "hidden" in group.attrs
+               for group in dom.find_all("div", **{"class": "school-group"})}
+    assert schools == {"North High": False, "South High": True}
+    (south_only,) = dom.find_all("div", data_table="w-el-w3-ky_el__warnings")
+    assert south_only.attrs["data-matching"] == "0" and south_only.attrs["data-total"] == "1"
+    (north,) = dom.find_all("div", data_table="w-el-w4-ky_el__warnings")
+    assert north.attrs["data-matching"] == "1"
+
+
+def test_sample_fix_first_counts_match_the_marts(chromium, built_states):
+    """Kentucky's sample carries critical errors on purpose: Fix first lists each of them, by work kind, and each
+    group's count is the number of critical rows of its rules in the warning marts."""
+    from statereport.worklist import classify, rule_title
+
+    built = built_states["ky"]
+    dom = parse(browse(chromium, built.review_page))
+    assert _sections(dom)[0] == "fix-first"
+    nodes = _manifest_nodes("ky")
+    connection = duckdb.connect(str(built.database), read_only=True)
+    try:
+        catalogue = dict(connection.execute(
+            "select rule_id, severity from intermediate.int_rules__catalogue").fetchall())
+        descriptions = dict(connection.execute(
+            "select rule_id, description from intermediate.int_rules__catalogue").fetchall())
+        expected: dict[str, int] = {}
+        for name, node in nodes.items():
+            if node["fqn"][1] != "marts" or "ky" not in node["tags"] or not name.endswith(("_warnings", "_issues")):
+                continue
+            table = f'"{node["schema"]}"."{node["alias"]}"'
+            for rule_id, rows in connection.execute(f"select rule_id, count(*) from {table} group by 1").fetchall():
+                if catalogue.get(rule_id) == "critical":
+                    kind = classify(rule_id)[0]
+                    expected[kind] = expected.get(kind, 0) + rows
+    finally:
+        connection.close()
+    shown = {group.attrs["data-work-kind"]: int(group.attrs["data-count"])
+             for group in dom.find_all("div", **{"class": "work-group"})}
+    assert expected and shown == expected
+    for rule in dom.find_all("div", **{"class": "fix-rule"}):
+        (title,) = rule.find_all("span", **{"class": "rule-title"})
+        assert title.text == rule_title(rule.attrs["data-rule"], descriptions[rule.attrs["data-rule"]])
+        assert title.text and title.text != rule.attrs["data-rule"]

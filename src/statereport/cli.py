@@ -91,13 +91,20 @@ class EditorCommand(click.Command):
     SECTIONS = {("lead",): "KECS LEAD editor (--extract lead)", ("el",): "KY EL editor (--extract el)",
                 ("kids",): "KIDS Collection Extracts editor (--extract kids)"}
 
+    # The five options a coordinator uses most lead the help, in this order; the rest follow in their sections.
+    MOST_USED = ("data_dir", "state", "extracts", "out_dir", "fail_on")
+
     def format_options(self, ctx, formatter) -> None:
-        sections: dict[str, list] = {}
+        sections: dict[str, list] = {"Most used": []}
+        most_used = {}
         for parameter in self.get_params(ctx):
             record = parameter.get_help_record(ctx)
             if record is None:
                 continue
             option = OPTIONS_BY_DEST.get(parameter.name)
+            if parameter.name in self.MOST_USED:
+                most_used[parameter.name] = record
+                continue
             if option is None:
                 title = "Run"
             elif len(option.extracts) > 1:
@@ -105,7 +112,10 @@ class EditorCommand(click.Command):
             else:
                 title = self.SECTIONS.get(option.extracts, "Extract editor")
             sections.setdefault(title, []).append(record)
+        sections["Most used"] = [most_used[name] for name in self.MOST_USED if name in most_used]
         for title, records in sections.items():
+            if not records:
+                continue
             with formatter.section(title):
                 formatter.write_dl(records)
 

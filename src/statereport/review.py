@@ -20,6 +20,7 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from statereport.exports import export_query
+from statereport.worklist import FIRST_ROWS, chart_bars, fix_first, lead_columns, rule_title
 from statereport.summary import (
     EXCLUSION_MODEL,
     WARNING_MODEL,
@@ -70,13 +71,29 @@ def _table(connection, table_id: str, title: str, query: str, total: int | None 
     return Table(table_id, title, columns, rows, total)
 
 
-def _headed_select(node, where: str = "") -> str:
+def _headed_select(node, where: str = "", worklist_columns: list[str] | None = None) -> str:
+    """Every documented column under its export header; a worklist (the mart's columns given) leads with who and
+    where: state id, name, school."""
     documented = node.columns
+    names = list(documented) or list(worklist_columns or [])
+    if worklist_columns:
+        names = [names[index] for index in lead_columns(names)]
     select_list = ", ".join(
-        f'"{name}" as "{(column.meta or {}).get("header", name)}"' for name, column in documented.items()
-    ) if documented else "*"
+        f'"{name}" as "{((documented[name].meta or {}) if name in documented else {}).get("header", name)}"'
+        for name in names
+    ) if names else "*"
     # Every column orders the rows, so identical runs write identical pages.
     return f"select {select_list} from {relation(node)}{where} order by all"
+
+
+def _school_names(tables: list[Table]) -> set[str]:
+    """The school names the page's tables hold (columns headed "School Name"), for the page-wide school filter."""
+    names: set[str] = set()
+    for table in tables:
+        for index, column in enumerate(table.columns):
+            if column.lower().replace("_", " ") == "school name":
+                names.update(row[index] for row in table.rows if row[index])
+    return names
 
 
 def build_page(database: Path, manifest, summary: StateSummary, export_nodes: list, path: Path,
@@ -88,6 +105,16 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
     try:
         catalogue = read_catalogue(connection, manifest)
         warning_groups = []
+        worklist_sources: list[tuple[str, list[str]]] = []
+        for extract in summary.extracts:
+            for node in models:
+                if extract_of(node) == extract.extract and WARNING_MODEL.search(node.name):
+                    columns = [row[0] for row in connection.execute(f"describe {relation(node)}").fetchall()]
+                    if "rule_id" in columns:
+                        worklist_sources.append((relation(node), columns))
+        critical = {rule.rule_id: {"description": rule.description, "how_to_fix": rule.how_to_fix}
+                    for extract in summary.extracts for rule in extract.warnings if rule.severity == "critical"}
+        fix_first_groups = fix_first(connection, worklist_sources, critical)
         for extract in summary.extracts:
             nodes = [node for node in models if extract_of(node) == extract.extract and WARNING_MODEL.search(node.name)]
             for rule in extract.warnings:
@@ -97,7 +124,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
                     if "rule_id" not in columns:
                         continue
                     escaped = rule.rule_id.replace("'", "''")
-                    query = _headed_select(node, f" where cast(rule_id as varchar) = '{escaped}'")
+                    query = _headed_select(node, f" where cast(rule_id as varchar) = '{escaped}'", columns)
                     table_id = f"w-{rule.rule_id}-{node.name}".lower()
                     table = _table(connection, table_id, node.name, query)
                     if table.total_rows:
@@ -127,9 +154,15 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
                                   report_rows.get(node.name)))
     finally:
         connection.close()
+    titles = {rule.rule_id: rule_title(rule.rule_id, rule.description)
+              for extract in summary.extracts for rule in [*extract.excluded, *extract.warnings]}
+    charts = {extract.extract: chart_bars(extract) for extract in summary.extracts}
+    schools = sorted({school.school for group in fix_first_groups for school in group.schools}
+                     | _school_names([*(table for group in warning_groups for table in group["tables"]), *reports]))
     html = _TEMPLATES.get_template("review.html.j2").render(
         summary=summary, warning_groups=warning_groups, ledger=ledger, reports=reports, generated_at=generated_at,
-        embed_limit=EMBED_LIMIT,
+        embed_limit=EMBED_LIMIT, fix_first=fix_first_groups, titles=titles, charts=charts, schools=schools,
+        first_rows=FIRST_ROWS,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")
