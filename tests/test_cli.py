@@ -132,6 +132,17 @@ def _export_node(name, folder, file_name, formats=("csv", "html")):
                            config=SimpleNamespace(meta={"export": {"file_name": file_name, "formats": list(formats)}}))
 
 
+def test_opt_in_formats_are_written_only_when_asked_for():
+    """Issue 21: KIDS XML is one --format away, never written by default; the State Format and CSV always are."""
+    node = _export_node("ks_kids__enrl", "ks_kids", "KIDS_ENRL", formats=("state", "csv", "html", "xml"))
+    node.config.meta["export"]["opt_in_formats"] = ["xml"]
+    (default,) = cli.select_exports([node], None, {})
+    assert default.config.meta["export"]["formats"] == ["state", "csv", "html"]
+    (asked,) = cli.select_exports([node], None, {"format": ["state", "xml"]})
+    assert asked.config.meta["export"]["formats"] == ["state", "xml"]
+    assert node.config.meta["export"]["formats"] == ["state", "csv", "html", "xml"], "the manifest's node must not change"
+
+
 def test_report_and_format_selection():
     nodes = [_export_node("ky_lead__detail", "ky_lead", "KECS_LEAD_Detail"),
              _export_node("ky_lead__staff", "ky_lead", "KECS_LEAD_Staff"),

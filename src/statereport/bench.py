@@ -55,6 +55,7 @@ def _raw_read_floor(data_dir: Path) -> tuple[float, int]:
 
 def measure_one(state: str, data_dir: Path) -> dict:
     """Load, build and export one district in this process; returns the phase times and peak RSS."""
+    from statereport.cli import select_exports
     from statereport.dbt_runner import DbtSession
     from statereport.exports import export_models
     from statereport.loader import load_district
@@ -87,7 +88,8 @@ def measure_one(state: str, data_dir: Path) -> dict:
     session.build(include_tests=False)
     figures["build_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    written = export_models(database, session.export_models(), out_dir, session.run_vars())
+    # the formats a plain `statereport run` writes (opt-in formats such as KIDS XML left out)
+    written = export_models(database, select_exports(session.export_models(), None, {}), out_dir, session.run_vars())
     figures["export_s"] = time.perf_counter() - started
     figures["rows_per_extract"] = {}
     figures["notes"] = []

@@ -224,8 +224,9 @@ def _report_tokens(node) -> set[str]:
 
 
 def select_exports(nodes: list, folders: list[str] | None, options: dict) -> list:
-    """The export models this run writes: in the chosen extracts, the chosen reports, with only the chosen formats.
-    A model that names none of its extract's report keys (e.g. a warnings report) is always written."""
+    """The export models this run writes: in the chosen extracts, the chosen reports, with only the chosen formats
+    (blank: every format but the opt-in ones). A model that names none of its extract's report keys (e.g. a warnings
+    report) is always written."""
     chosen_formats = options.get("format")
     selected = []
     for node in nodes:
@@ -241,11 +242,14 @@ def select_exports(nodes: list, folders: list[str] | None, options: dict) -> lis
                 named = {key.lower() for key in keys} & _report_tokens(node)
                 if named and not (named & wanted):
                     continue
-        if chosen_formats:
-            spec = node.config.meta["export"]
-            formats = [f for f in spec.get("formats", ["csv"]) if f in chosen_formats]
-            if not formats:
-                continue
+        spec = node.config.meta["export"]
+        available = spec.get("formats", ["csv"])
+        # A format the export metadata lists under opt_in_formats (KIDS XML) is written only when --format names it.
+        formats = ([f for f in available if f in chosen_formats] if chosen_formats
+                   else [f for f in available if f not in spec.get("opt_in_formats", [])])
+        if not formats:
+            continue
+        if formats != available:
             node = copy.copy(node)
             node.config = copy.copy(node.config)
             node.config.meta = {**node.config.meta, "export": {**spec, "formats": formats}}
