@@ -2,16 +2,16 @@
 
 {#- Date Range end: var('el_end_date'), blank = var('report_run_date'). -#}
 {% macro el_range_end() -%}
-    {%- set end_date = var('el_end_date', '') or var('report_run_date') -%}
+    {%- set end_date = var('el_end_date') or var('report_run_date') -%}
     cast('{{ end_date }}' as date)
 {%- endmacro %}
 
 {#- Date Range start: var('el_start_date'), blank = 7/1 of the school year that contains the range end. -#}
 {% macro el_range_start() -%}
-    {%- if var('el_start_date', '') -%}
+    {%- if var('el_start_date') -%}
         cast('{{ var("el_start_date") }}' as date)
     {%- else -%}
-        {%- set end_date = (var('el_end_date', '') or var('report_run_date')) | string -%}
+        {%- set end_date = (var('el_end_date') or var('report_run_date')) | string -%}
         {%- set end_year = end_date[0:4] | int -%}
         {%- set start_year = end_year if end_date[5:7] | int >= 7 else end_year - 1 -%}
         cast('{{ start_year }}-07-01' as date)
@@ -20,7 +20,7 @@
 
 {#- The End Year of the report (a school year runs 7/1-6/30): the one that contains the range end. A compile-time integer. -#}
 {% macro el_end_year() -%}
-    {%- set end_date = (var('el_end_date', '') or var('report_run_date')) | string -%}
+    {%- set end_date = (var('el_end_date') or var('report_run_date')) | string -%}
     {%- set end_year = end_date[0:4] | int -%}
     {{ end_year + 1 if end_date[5:7] | int >= 7 else end_year }}
 {%- endmacro %}
@@ -37,7 +37,7 @@
 
 {#- A compile-time true/false: whether the editor's Extract Type (var el_extract_type) includes this file. -#}
 {% macro el_extract_type_selected(extract_type) -%}
-    {%- set chosen = var('el_extract_type', 'Both') | lower -%}
+    {%- set chosen = var('el_extract_type') | lower -%}
     {{ 'true' if chosen in ('both', extract_type | lower) else 'false' }}
 {%- endmacro %}
 
@@ -47,7 +47,7 @@
     case
         when {{ code }} is null then null
         when {{ name }} is null then {{ code }}
-        else {{ code }} || '{{ var("el_code_name_separator", ": ") }}' || {{ name }}
+        else {{ code }} || '{{ var("el_code_name_separator") }}' || {{ name }}
     end
 {%- endmacro %}
 

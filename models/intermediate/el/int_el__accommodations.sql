@@ -18,7 +18,7 @@ final as (
         accommodations.district_id,
         accommodations.accommodation_code,
         accommodations.type as accommodation_type,
-        coalesce(accommodations.type = '{{ var("el_instructional_accommodation_type", "I") }}', false) as is_instructional,
+        coalesce(accommodations.type = '{{ var("el_instructional_accommodation_type") }}', false) as is_instructional,
         accommodations.start_date,
         accommodations.end_date,
         coalesce(accommodations.end_date, most_recent_enrollment.last_instructional_day) as assumed_end_date

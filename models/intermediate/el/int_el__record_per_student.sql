@@ -35,7 +35,7 @@ current_ranked as (
         row_number() over (
             partition by lep_records.person_id
             order by
-                {% if var('el_current_record_rule', 'latest_identified_date') == 'open_record' -%}
+                {% if var('el_current_record_rule') == 'open_record' -%}
                     case when lep_records.exit_date is null then 0 else 1 end,
                 {% endif -%}
                 lep_records.identified_date desc nulls last,
@@ -52,16 +52,16 @@ classified as (
         program_status,
         identified_date,
         exit_date,
-        {% if var('el_current_record_rule', 'latest_identified_date') == 'open_record' -%}
+        {% if var('el_current_record_rule') == 'open_record' -%}
             (current_rank = 1 and exit_date is null) as is_current,
         {%- else -%}
             (current_rank = 1) as is_current,
         {%- endif %}
         {{ el_overlaps('identified_date', 'exit_date', el_range_start(), el_range_end()) }} as is_active_in_range,
         (
-            program_status = '{{ var("el_program_status_el", "EL") }}'
+            program_status = '{{ var("el_program_status_el") }}'
             or (
-                program_status = '{{ var("el_program_status_exited", "Exited EL") }}'
+                program_status = '{{ var("el_program_status_exited") }}'
                 and exit_date between {{ el_range_start() }} and {{ el_range_end() }}
             )
         ) as has_reported_status

@@ -14,8 +14,8 @@
 --   follow Method 1 (spec silent on which method drives them).
 -- Evaluated only for the record types that collect D59-D69 (int_ks_kids__extract_layout; TEST by the matrix seed).
 -- Grain: one row per record type and enrollment of the window's calendar (extract_code, enrollment_id).
-{%- set method_1 = var('kids_disaggregation_method_1', none) %}
-{%- set method_2 = var('kids_disaggregation_method_2', none) %}
+{%- set method_1 = var('kids_disaggregation_method_1') %}
+{%- set method_2 = var('kids_disaggregation_method_2') %}
 {%- set indicators = [
     ('math_grouping_indicator_1', 'math', method_1),
     ('math_grouping_indicator_2', 'math', method_2),

@@ -1,7 +1,7 @@
 -- Reported or excluded, for every KIDS candidate record (one row per extract and candidate enrollment).
 -- The first rule a candidate fails is its rule_id; survivors are reduced to one record per reported grain.
 -- KIDS-<TYPE>-ADHOC-FILTER: with the editor's ad hoc filter on, a student it does not list (int_person__adhoc_filter).
-{%- set test_grades = var('kids_test_grades', []) %}
+{%- set test_grades = var('kids_test_grades') %}
 with
 
 candidates as (
@@ -45,7 +45,7 @@ keyed as (
             {%- if adhoc_filter_active() %}
             when not is_adhoc_listed then 'ADHOC-FILTER'
             {%- endif %}
-            {%- if var('kids_students_without_state_ids', false) %}
+            {%- if var('kids_students_without_state_ids') %}
             when has_state_id then 'HAS-STATE-ID'
             {%- endif %}
             {%- if test_grades | length > 0 %}
@@ -59,15 +59,15 @@ keyed as (
                     )
                     then 'GRADE'
             {%- endif %}
-            {%- if var('kids_test_exclude_after_feb8', false) %}
+            {%- if var('kids_test_exclude_after_feb8') %}
                 when extract_code = 'TEST' and first_start_date > {{ ks_kids_month_day('end_year', 2, 8) }} then 'LATE-ENTRANT'
             {%- endif %}
-            {%- if var('kids_smsc_k12_only', false) %}
+            {%- if var('kids_smsc_k12_only') %}
             when extract_code = 'SMSC' and (state_grade is null or state_grade not between '05' and '17') then 'GRADE'
             {%- endif %}
             when extract_code = 'EOYA' and not is_accountability_school then 'NOT-ACCOUNTABILITY-SCHOOL'
             when extract_code = 'SPED' and not has_primary_disability then 'NO-DISABILITY'
-            {%- if var('kids_milt_military_only', false) %}
+            {%- if var('kids_milt_military_only') %}
             when extract_code = 'MILT' and not is_military_connected then 'NOT-MILITARY'
             {%- endif %}
             when
@@ -76,7 +76,7 @@ keyed as (
                 then 'COUNT-DAY'
             when
                 extract_code in ('ENRL', 'MILT')
-                {%- if not var('kids_enrl_count_day_attendance', true) %}
+                {%- if not var('kids_enrl_count_day_attendance') %}
                 and extract_code != 'ENRL'
                 {%- endif %}
                 and not coalesce(attended_count_date, false)

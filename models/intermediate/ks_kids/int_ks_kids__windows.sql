@@ -2,10 +2,10 @@
 -- the reported school year, the Data Filter From/To dates (vars, else each extract's documented default window),
 -- the count dates of ENRL (Sept 20) and MILT (Feb 20) moved to the next instructional day when they are not one,
 -- the Attendance Filter To Date (EOYA, EXIT only) and EXIT's one-date mode.
-{%- set extract_type = var('kids_extract_type', 'all') %}
-{%- set calendar_ids = var('kids_calendar_ids', []) %}
-{%- set from_given = var('kids_filter_from_date', none) not in [none, ''] %}
-{%- set to_given = var('kids_filter_to_date', none) not in [none, ''] %}
+{%- set extract_type = var('kids_extract_type') %}
+{%- set calendar_ids = var('kids_calendar_ids') %}
+{%- set from_given = var('kids_filter_from_date') not in [none, ''] %}
+{%- set to_given = var('kids_filter_to_date') not in [none, ''] %}
 with
 
 calendars as (
@@ -49,7 +49,7 @@ extract_types as (
 ),
 
 reported_year as (
-    {%- if var('kids_end_year', none) is not none %}
+    {%- if var('kids_end_year') is not none %}
     select cast({{ var('kids_end_year') }} as integer) as end_year
     {%- else %}
         select end_year

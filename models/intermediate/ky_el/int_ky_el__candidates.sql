@@ -151,7 +151,7 @@ tested as (
         identities.home_primary_language,
         adhoc_students.person_id is not null as is_adhoc_listed,
         case
-            {% if var('el_district_ids', []) | length > 0 -%}
+            {% if var('el_district_ids') | length > 0 -%}
                 when candidate_pairs.district_id not in ({{ var('el_district_ids') | join(', ') }}) then 'EL-EDITOR-DISTRICTS'
             {% endif -%}
             when candidate_pairs.active_in_range_count = 0 then 'EL-P1'
@@ -165,18 +165,18 @@ tested as (
             {% if adhoc_filter_active() -%}
                 when adhoc_students.person_id is null then 'EL-EDITOR-ADHOC-FILTER'
             {% endif -%}
-            {% if not var('el_withdrawn_any_el_status', false) -%}
+            {% if not var('el_withdrawn_any_el_status') -%}
                 when
                     candidate_pairs.current_qualifying_enrollment_count = 0
-                    and coalesce(candidate_pairs.program_status != '{{ var("el_program_status_el", "EL") }}', true)
+                    and coalesce(candidate_pairs.program_status != '{{ var("el_program_status_el") }}', true)
                     then 'EL-P8-EXITED'
             {% endif -%}
         end as population_rule_id,
         coalesce(service_counts.service_count, 0) = 0 as is_w1_no_service,
         coalesce(accommodation_counts.accommodation_count, 0) = 0 as is_w2_no_accommodation,
-        coalesce(identities.home_primary_language = '{{ var("el_home_language_english", "0400") }}', false)
+        coalesce(identities.home_primary_language = '{{ var("el_home_language_english") }}', false)
             as is_w3_english,
-        coalesce(identities.home_primary_language = '{{ var("el_home_language_other", "1630") }}', false)
+        coalesce(identities.home_primary_language = '{{ var("el_home_language_other") }}', false)
             as is_w4_other_language
     from candidate_pairs
     left join service_counts
@@ -209,7 +209,7 @@ final as (
             population_rule_id,
             case
                 when is_w1_no_service then 'EL-W1'
-                {% if var('el_services_apply_w2_w3', true) -%}
+                {% if var('el_services_apply_w2_w3') -%}
                     when is_w2_no_accommodation then 'EL-W2'
                     when is_w3_english then 'EL-W3'
                 {%- endif %}

@@ -51,7 +51,7 @@ counted as (
                 when instructional_days.day_date between bounded.start_date and bounded.counted_end_date then 1 else 0
             end
         ) as instructional_days_enrolled,
-        {%- if var('el_percent_enrolled_denominator', 'calendar') == 'date_range' %}
+        {%- if var('el_percent_enrolled_denominator') == 'date_range' %}
             sum(
                 case
                     when instructional_days.day_date between {{ el_range_start() }} and {{ el_range_end() }} then 1 else 0
@@ -72,7 +72,7 @@ counted as (
 totals as (
     select
         *,
-        {%- if var('el_days_enrolled_kind', 'instructional') == 'calendar' %}
+        {%- if var('el_days_enrolled_kind') == 'calendar' %}
             {{ dbt.datediff('start_date', 'counted_end_date', 'day') }} + 1 as total_days_enrolled
         {%- else %}
             instructional_days_enrolled as total_days_enrolled

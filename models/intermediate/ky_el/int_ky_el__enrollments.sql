@@ -50,12 +50,12 @@ final as (
         raw_enrollments.migrant,
         raw_enrollments.refugee,
         not in_range.is_active or in_range.end_status is not null as is_withdrawn_or_inactive,
-        {% if var('el_district_ids', []) | length > 0 -%}
+        {% if var('el_district_ids') | length > 0 -%}
             in_range.district_id in ({{ var('el_district_ids') | join(', ') }})
         {%- else -%}
             true
         {%- endif %} as passes_editor_districts,
-        {% if var('el_calendar_ids', []) | length > 0 -%}
+        {% if var('el_calendar_ids') | length > 0 -%}
             in_range.calendar_id in ({{ var('el_calendar_ids') | join(', ') }})
         {%- else -%}
             true
@@ -73,7 +73,7 @@ final as (
             ),
             false
         ) as passes_state_grade,
-        {% if var('el_grade_levels', []) | length > 0 -%}
+        {% if var('el_grade_levels') | length > 0 -%}
             coalesce(in_range.state_grade in ('{{ var("el_grade_levels") | join("', '") }}'), false)
         {%- else -%}
             true

@@ -13,7 +13,7 @@ migrant_records as (
 ),
 
 {%- set end_year = el_end_year() | trim | int %}
-{%- if var('el_migrant_rule', 'date_range') == 'migrant_year' %}
+{%- if var('el_migrant_rule') == 'migrant_year' %}
     {%- set window_start = "cast('" ~ (end_year - 1) ~ "-09-01' as date)" %}
     {%- set window_end = "cast('" ~ end_year ~ "-08-31' as date)" %}
 {%- else %}

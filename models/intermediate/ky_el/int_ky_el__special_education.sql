@@ -8,7 +8,7 @@ locked_plans as (
     select * from {{ ref('int_iep__locked_plans') }}
 ),
 
-{%- if var('el_special_ed_snapshot_date', '') %}
+{%- if var('el_special_ed_snapshot_date') %}
     {%- set snapshot = "cast('" ~ var('el_special_ed_snapshot_date') ~ "' as date)" %}
 {%- else %}
     {%- set snapshot = "cast('" ~ ((el_end_year() | trim | int) - 1) ~ "-12-01' as date)" %}

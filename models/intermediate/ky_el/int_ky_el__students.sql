@@ -63,7 +63,7 @@ final as (
         candidates.program_status,
         case
             when
-                candidates.program_status = '{{ var("el_program_status_exited", "Exited EL") }}'
+                candidates.program_status = '{{ var("el_program_status_exited") }}'
                 and candidates.exit_date between {{ el_range_start() }} and {{ el_range_end() }}
                 then candidates.exit_date
         end as program_exit_date,

@@ -8,7 +8,7 @@
 -- LEAD-ISSUE-10 (t_sub_primary): the teacher is a substitute at the school only when ALL the teacher's District
 -- Assignments there are substitute assignments.
 -- Other readings, documented vars: lead_issue_06_active_employment_only, lead_issue_10_any_substitute.
-{% set substitute_aggregate = 'max' if var('lead_issue_10_any_substitute', false) else 'min' %}
+{% set substitute_aggregate = 'max' if var('lead_issue_10_any_substitute') else 'min' %}
 with
 
 detail as (
@@ -24,7 +24,7 @@ assignments as (
 ),
 
 employment as (
-    {% if var('lead_issue_06_active_employment_only', false) %}
+    {% if var('lead_issue_06_active_employment_only') %}
         select
             person_id,
             epsb_id as license_number

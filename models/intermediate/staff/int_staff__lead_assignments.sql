@@ -8,7 +8,7 @@
 --     by every LEAD report; the one code list seeds/reference/ky_lead__state_classifications.csv is_reported, as
 --     LEAD-DETAIL-POP-STATE-CLASSIFICATION).
 -- Also used by LEAD-ISSUE-01/02/12 (assignment at the section's school) and LEAD-ISSUE-17.
-{% set calendar_ids = var('lead_calendar_ids', []) %}
+{% set calendar_ids = var('lead_calendar_ids') %}
 {% set calendar_filter = ('calendars.calendar_id in (' ~ (calendar_ids | join(', ')) ~ ')') if calendar_ids | length > 0 else 'true' %}
 with
 

@@ -26,7 +26,7 @@ final as (
         {{ format_mdy('students.enrollment_end_date') }} as enrollment_end_date,
         {{ el_code_and_name('service_rows.service_type_code', 'service_rows.service_type_name') }} as el_service,
         {{ format_mdy('service_rows.start_date') }} as el_service_start_date,
-        {% if var('el_service_end_date_when_null', 'blank') == 'assumed' -%}
+        {% if var('el_service_end_date_when_null') == 'assumed' -%}
             {{ format_mdy('service_rows.assumed_end_date') }}
         {%- else -%}
             {{ format_mdy('service_rows.end_date') }}

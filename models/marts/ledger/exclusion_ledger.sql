@@ -1,7 +1,7 @@
 -- The exclusion ledger: every candidate record an extract of this run's state does not report, with the rule that
 -- excluded it, the reason and the fix. Each extract's <extract>__exclusions model is listed in macro ledger_sources.
 {#- var ledger_folders: the mart folders this run built (statereport run --extract sets it); empty = every extract. -#}
-{%- set folders = var('ledger_folders', []) %}
+{%- set folders = var('ledger_folders') %}
 {%- set sources = [] %}
 {%- for source in ledger_sources(var('state')) %}
     {%- if folders | length == 0 or source.split('__')[0] in folders %}
