@@ -58,3 +58,21 @@ def test_the_check_finds_calls():
     """The scan is not vacuous: it sees the calls the models make."""
     names = {match.group("name") for _, match in _calls()}
     assert {"report_run_date", "state", "kids_calendar_ids", "lead_calendar_ids"} <= names
+
+
+def test_every_model_with_names_or_birth_dates_is_marked_contains_pii():
+    """Issue 22: `meta.contains_pii` is on every model whose columns hold names or birth dates (the docs site shows
+    it), the Kansas marts included; the pattern is the one the contract generator uses for staging."""
+    from statereport.contract_sync import PII_COLUMN
+
+    unmarked, marked = [], 0
+    for path in sorted((REPO / "models").rglob("*.yml")):
+        for model in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []) or []:
+            columns = [column["name"] for column in model.get("columns", []) or []]
+            meta = (model.get("config") or {}).get("meta") or model.get("meta") or {}
+            if any(PII_COLUMN.search(name) for name in columns):
+                marked += 1
+                if meta.get("contains_pii") is not True:
+                    unmarked.append(f"{path.relative_to(REPO)}: {model['name']}")
+    assert unmarked == []
+    assert marked >= 20, "the scan sees the models with names (staging identity, LEAD, EL and the nine KIDS marts)"

@@ -5,6 +5,7 @@ a test fails when a committed file differs from what the contract gives.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -240,6 +241,11 @@ def _column_tests(table: Table, column) -> list:
     return tests
 
 
+# Columns holding names or birth dates: a model with any of them carries meta.contains_pii (tests/test_project_vars.py
+# checks every model's YAML against this pattern; the docs site shows the flag).
+PII_COLUMN = re.compile(r"(^|_)(first_name|last_name|middle_name|middle_initial|birthdate|birth_date|date_of_birth|suffix)$")
+
+
 def staging_yaml(tables: list[Table]) -> str:
     models = []
     for table in tables:
@@ -248,6 +254,8 @@ def staging_yaml(tables: list[Table]) -> str:
             "description": f"Staging of raw `{table.name}` (contract table; states: {', '.join(table.states)}). {table.description}",
             "columns": [],
         }
+        if any(PII_COLUMN.search(column.name) for column in table.columns):
+            model["config"] = {"meta": {"contains_pii": True}}
         if len(table.primary_key) > 1:
             model["data_tests"] = [{"unique_combination_of_columns": {"arguments": {"combination_of_columns": list(table.primary_key)}}}]
         for column in table.columns:
