@@ -1,16 +1,9 @@
-{#- Kansas KIDS: the one place data-field dates are formatted. The spec does not state the data-field date format
-    (ks_kids_extracts.md 10 gap 9); KITE validates M/D/YYYY and IC's header uses MM/DD, so every KIDS date field is
-    MM/DD/YYYY text (KIDS-DATE-FORMAT). Null stays null so the field default applies. -#}
+{#- Kansas KIDS data-field dates. The spec does not state the data-field date format (ks_kids_extracts.md 10 gap 9);
+    KITE validates M/D/YYYY and IC's header uses MM/DD, so every KIDS date field is MM/DD/YYYY text (KIDS-DATE-FORMAT),
+    the same text the KECS LEAD dates use: the one formatter is format_mdy. Null stays null so the field default
+    applies. -#}
 {% macro ks_kids_format_date(date_expr) -%}
-    {{ return(adapter.dispatch('ks_kids_format_date', 'statereport')(date_expr)) }}
-{%- endmacro %}
-
-{% macro default__ks_kids_format_date(date_expr) -%}
-    to_char({{ date_expr }}, 'MM/DD/YYYY')
-{%- endmacro %}
-
-{% macro duckdb__ks_kids_format_date(date_expr) -%}
-    strftime({{ date_expr }}, '%m/%d/%Y')
+    {{ format_mdy(date_expr) }}
 {%- endmacro %}
 
 {#- A calendar date from a year expression and a fixed month/day (Sept 20, Feb 20, Dec 1, ...). -#}
