@@ -184,6 +184,8 @@ def test_counts_in_summary_json_and_run_output(two_runs):
     assert detail["changed_fields"] == sum(row["Change"] == "changed" for row in rows)
     assert f"vs submitted run {two_runs['first'][0]['run_id']}: {diff['added']:,} added" in two_runs["second"].stdout
     assert (two_runs["out"] / "ky" / "Submission_Diff.html").exists()
+    page = (two_runs["out"] / "ky" / "review.html").read_text(encoding="utf-8")
+    assert '<section id="diff">' in page and f'data-file="{DETAIL}"' in page
 
 
 def test_history_mark_submitted_and_keep_runs(two_runs):

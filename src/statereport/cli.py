@@ -295,8 +295,8 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.write_exports:  # the run history (statereport.history) and the diff against the last submitted run
             staged, summary.diff = stage_and_diff(database, session.manifest, nodes, one_state, state_vars,
                                                   job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
-            summary.diff["csv"] = str(final_out / Path(summary.diff["csv"]).name)
-            summary.diff["html"] = str(final_out / Path(summary.diff["html"]).name)
+            for kind in ("csv", "html"):  # the files as the user will find them, once the folder is in place
+                summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
             build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
                        str(state_vars.get("generated_at", "")))

@@ -194,8 +194,7 @@ def compare(older: RunRecord | None, newer: RunRecord, out_dir: Path | None = No
             csv_path = out_dir / f"{DIFF_FILE}.csv"
             html_path = out_dir / f"{DIFF_FILE}.html"
             write_csv(connection, query, csv_path)
-            write_html(connection, query, html_path, f"{DIFF_FILE} ({result.from_run or 'no earlier run'} -> "
-                                                     f"{result.to_run})")
+            write_html(connection, query, html_path, DIFF_FILE)
             result.csv_path, result.html_path = str(csv_path), str(html_path)
     finally:
         connection.close()
@@ -215,7 +214,7 @@ def stage_and_diff(database: Path, manifest, nodes: list, state: str, run_vars: 
                    warehouse: Path, out_dir: Path, *, submitted: bool = False):
     """For `statereport run`: stages this run in the history and diffs it against the last submitted run, else the
     previous one, writing Submission_Diff.csv/.html into the run's (partial) output folder. Returns (staged, diff
-    JSON); the caller commits the staged run once the run's files are in place."""
+    JSON, with the files' names); the caller commits the staged run once the run's files are in place."""
     from statereport.history import resolve_pair, stage_run
 
     ledger = next((node for node in manifest.nodes.values()
@@ -224,10 +223,13 @@ def stage_and_diff(database: Path, manifest, nodes: list, state: str, run_vars: 
     try:
         current = staged.as_record()
         older, _ = resolve_pair(warehouse, state, None, None, latest=current)
-        result = compare(older, current, out_dir)
+        # A first run has nothing to compare with: no diff file (every record would be "added").
+        result = compare(older, current, out_dir if older is not None else None)
     except BaseException:
         staged.discard()
         raise
     document = result.to_json()
     document["baseline"] = "submitted" if older is not None and older.submitted is not None else "previous"
+    for kind in ("csv", "html"):
+        document[kind] = Path(document[kind]).name if document[kind] else None
     return staged, document
