@@ -192,3 +192,14 @@ def test_record_keys_are_unique_in_the_sample_marts(built_states):
             finally:
                 connection.close()
             assert duplicated == 0, f"{model['name']} ({built.state}): {duplicated} record keys repeat"
+
+
+def test_a_file_only_one_run_wrote_is_listed_not_diffed(tmp_path):
+    make_run(tmp_path, "20250101T000000Z-aaaaaa", [("x", "A1", "10", "05")], [("1", "A1", "n1")])
+    newer = make_run(tmp_path, "20250102T000000Z-bbbbbb", [("x", "A1", "10", "05")], [("1", "A1", "n1")])
+    info = json.loads((newer / RUN_FILE).read_text(encoding="utf-8"))
+    info["files"].append({**info["files"][0], "file_name": "Other"})
+    (newer / RUN_FILE).write_text(json.dumps(info), encoding="utf-8")
+    older, latest = resolve_pair(tmp_path, "ky", None, None)
+    result = diff_module.compare(older, latest)
+    assert [one.file_name for one in result.files] == ["Detail"] and result.not_compared == ["Other"]

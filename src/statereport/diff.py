@@ -50,6 +50,7 @@ class DiffResult:
     files: list[FileDiff] = field(default_factory=list)
     csv_path: str | None = None
     html_path: str | None = None
+    not_compared: list[str] = field(default_factory=list)  # files only one of the two runs wrote
 
     def totals(self) -> dict[str, int]:
         return {name: sum(getattr(one, name) for one in self.files)
@@ -57,7 +58,8 @@ class DiffResult:
 
     def to_json(self) -> dict:
         return {"from_run": self.from_run, "to_run": self.to_run, **self.totals(),
-                "files": [vars(one) for one in self.files], "csv": self.csv_path, "html": self.html_path}
+                "files": [vars(one) for one in self.files], "not_compared": self.not_compared,
+                "csv": self.csv_path, "html": self.html_path}
 
     def line(self) -> str:
         totals = self.totals()
@@ -181,8 +183,11 @@ def compare(older: RunRecord | None, newer: RunRecord, out_dir: Path | None = No
     connection = duckdb.connect()
     try:
         connection.execute("create temp table diff_rows (" + ", ".join(f"{c} varchar" for c in DIFF_COLUMNS) + ")")
-        names = list(newer.files())
-        names += [name for name in (older.files() if older is not None else {}) if name not in names]
+        # A file only one of the runs wrote (`run --extract` picks extracts) is listed, not diffed: its records did
+        # not change, the run's choice of files did.
+        older_files = older.files() if older is not None else {}
+        names = [name for name in newer.files() if older is None or name in older_files]
+        result.not_compared = sorted(set(newer.files()) ^ set(older_files)) if older is not None else []
         for file_name in sorted(names):
             result.files.append(_file_diff(connection, file_name, older, newer))
         if out_dir is not None:
