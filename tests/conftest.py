@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ def built_states() -> dict[str, BuiltState]:
     summary_path = OUTPUT_ROOT / "summary.json"
     if summary_path.exists():
         summary_path.unlink()
+    # Every session's run is a first run: no run history from an earlier session, so no Submission_Diff files.
+    shutil.rmtree(warehouse / "history", ignore_errors=True)
     completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "--quiet",
                         "--summary-json", str(summary_path), check=False)
     if completed.returncode not in COMPLETED_EXIT_CODES:

@@ -22,6 +22,10 @@ def test_bench_prints_every_figure_and_the_targets(tmp_path):
     for label in ("raw-read floor", "load", "dbt start-up", "build", "export", "total"):
         assert re.search(rf"^  {re.escape(label)} +\d+\.\d\d s", out, re.MULTILINE), label
     assert re.search(r"^  peak RSS +\d+ MB$", out, re.MULTILINE)
+    # the run history and the submission diff (issue 20): two runs of the same data give no change
+    assert re.search(r"^  history record +\d+\.\d\d s   \([\d,.]+ MB for one run; its CSV exports [\d,.]+ MB\)$", out,
+                     re.MULTILINE)
+    assert re.search(r"^  diff +\d+\.\d\d s   \(two runs of the same data: 0 changes\)$", out, re.MULTILINE)
     assert re.search(r"^  \(build\+export\)/floor +\d+\.\d\dx$", out, re.MULTILINE)
     # every Kentucky export with its row count, read from the files written
     for model in ("ky_lead__detail", "ky_lead__staff", "ky_el__demographics", "exclusion_ledger"):

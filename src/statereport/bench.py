@@ -98,8 +98,30 @@ def measure_one(state: str, data_dir: Path) -> dict:
         if file.model != "kids_file_warnings":  # per-value cleaning warnings are counted in rows, not listed
             figures["notes"].extend(file.notes)
     figures["export_mb"] = sum(file.size for file in written) / 1e6
+    figures.update(_measure_history(database, session, data_dir, scratch / f"history_{state}", out_dir, written))
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return figures
+
+
+def _measure_history(database: Path, session, data_dir: Path, history_dir: Path, out_dir: Path, written) -> dict:
+    """The run history and the submission diff at this size: one run recorded twice (the second a resubmission of the
+    same data), the record time, one run's history size against its CSV exports, and the diff of the two runs."""
+    from statereport.diff import compare
+    from statereport.history import history_size, stage_run
+
+    shutil.rmtree(history_dir, ignore_errors=True)
+    nodes = session.export_models()
+    ledger = next((node for node in session.manifest.nodes.values()
+                   if node.resource_type == "model" and node.name == "exclusion_ledger"), None)
+    started = time.perf_counter()
+    first = stage_run(database, nodes, ledger, session.state, session.run_vars(), data_dir, history_dir).commit()
+    record_s = time.perf_counter() - started
+    second = stage_run(database, nodes, ledger, session.state, session.run_vars(), data_dir, history_dir).commit()
+    started = time.perf_counter()
+    result = compare(first, second, out_dir)
+    return {"history_record_s": record_s, "history_mb": history_size(first) / 1e6,
+            "csv_mb": sum(file.size for file in written if Path(file.path).suffix == ".csv") / 1e6,
+            "diff_s": time.perf_counter() - started, "diff_changes": sum(result.totals().values())}
 
 
 def _run_size(state: str, students: int) -> dict:
@@ -131,6 +153,11 @@ def _print_table(figures: dict) -> None:
         elif key == "export_s":
             extra = f"   ({figures['export_mb']:,.0f} MB written)"
         print(f"  {label:<16}{figures[key]:>9.2f} s{extra}")
+    if "diff_s" in figures:
+        print(f"  {'history record':<16}{figures['history_record_s']:>9.2f} s   ({figures['history_mb']:,.1f} MB for one "
+              f"run; its CSV exports {figures['csv_mb']:,.1f} MB)")
+        print(f"  {'diff':<16}{figures['diff_s']:>9.2f} s   (two runs of the same data: "
+              f"{figures['diff_changes']:,} changes)")
     print(f"  {'peak RSS':<16}{figures['peak_rss_mb']:>9.0f} MB")
     ratio = figures["build_export_over_floor"]
     print(f"  {'(build+export)/floor':<24}{ratio:>6.2f}x" if ratio else "  (build+export)/floor: n/a")
@@ -169,6 +196,11 @@ def main(context: click.Context, quick: bool, state: str, sizes: str | None) -> 
             seconds, gib = figures["total_s"], figures["peak_rss_mb"] / 1024
             print(f"  {label}: load+build+export {seconds:.0f} s (target <= 60 s): {'met' if seconds <= 60 else 'NOT met'}; "
                   f"peak RSS {gib:.1f} GiB (target <= 6 GiB): {'met' if gib <= 6 else 'NOT met'}")
+        if figures["state"] == "ky" and figures["students"] == 700_000 and "diff_s" in figures:
+            print(f"  {label}: diff {figures['diff_s']:.1f} s (target <= 15 s): "
+                  f"{'met' if figures['diff_s'] <= 15 else 'NOT met'}; one run's history {figures['history_mb']:,.0f} MB "
+                  f"(target <= its CSV exports, {figures['csv_mb']:,.0f} MB): "
+                  f"{'met' if figures['history_mb'] <= figures['csv_mb'] else 'NOT met'}")
     for one_state in states:
         by_size = {f["students"]: f for f in results if f["state"] == one_state}
         if 70_000 in by_size and 700_000 in by_size:

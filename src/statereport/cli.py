@@ -23,6 +23,7 @@ import duckdb
 
 from statereport import PROJECT_ROOT
 from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession, project_vars
+from statereport.diff import stage_and_diff
 from statereport.exports import ExportError, export_models
 from statereport.kids_files import KidsFileOptions
 from statereport.loader import InputError, find_table_file, load_district
@@ -267,7 +268,9 @@ class StateJob:
     out_dir: Path
     warehouse: Path
     write_exports: bool
-    students: StudentFilter | None = None
+    keep_runs: int | None = None  # run history: keep this many newest runs (submitted runs always stay)
+    submitted: bool = False  # run --submitted: this run's files go to the state
+    students: StudentFilter | None = None  # --students: the editors' ad hoc filter
 
 
 def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progress: DbtProgress) -> StateSummary:
@@ -310,12 +313,20 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
                 progress.note(f"{one_state}: warning: {note}")
         summary = collect(database, session.manifest, one_state, nodes, written, state_vars, folders)
         summary.log_file = str(session.log_file)
+        staged = None
+        if job.write_exports:  # the run history (statereport.history) and the diff against the last submitted run
+            staged, summary.diff = stage_and_diff(database, session.manifest, nodes, one_state, state_vars,
+                                                  job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
+            for kind in ("csv", "html"):  # the files as the user will find them, once the folder is in place
+                summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
             build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
                        str(state_vars.get("generated_at", "")))
         except (OSError, duckdb.IOException) as error:
             raise ExportError(_write_failure(error, partial_out, final_out)) from None
         summary.review_page = str(final_out / REVIEW_PAGE)
+    if staged is not None:  # only now, with the files in place, does the run enter the history
+        summary.history_run = staged.commit(job.keep_runs).run_id
     return summary
 
 
@@ -548,7 +559,7 @@ def check_outputs(out_dir: Path, warehouse: Path, summary_json: Path | None, wri
         check_writable_folder(Path(summary_json).parent, "the --summary-json folder", EXIT_EXPORT_FAILED)
 
 
-def _execute(ctx_options: dict, *, write_exports: bool) -> None:
+def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = None, submitted: bool = False) -> None:
     options = {key: value for key, value in ctx_options.items()}
     quiet = options.pop("quiet")
     summary_json = options.pop("summary_json")
@@ -607,7 +618,7 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
             KidsFileOptions.from_vars({**run_vars, "state": "ks"})
     except ExportError as error:
         finish(EXIT_EXPORT_FAILED, str(error))
-    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, students)
+    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students)
     try:
         with DbtProgress(enabled=not quiet) as progress:
             states = list(plan.items())
@@ -641,7 +652,12 @@ def _execute(ctx_options: dict, *, write_exports: bool) -> None:
 
 @main.command(cls=EditorCommand, epilog=EXIT_CODES_HELP)
 @common_options
-def run(**options) -> None:
+@click.option("--keep-runs", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Run history: keep only the N newest runs of the state (a run marked submitted is never "
+                   "removed). Blank or 0: keep every run.")
+@click.option("--submitted", is_flag=True,
+              help="Mark this run as the one whose files go to the state (same as statereport mark-submitted).")
+def run(keep_runs: int | None, submitted: bool, **options) -> None:
     """Build a state's extracts and write every export file, the review page and a run summary.
 
     \b
@@ -649,8 +665,10 @@ def run(**options) -> None:
     extract type, the format(s) and the extract's own fields. Options left blank take the editor's default, as
     documented in dbt_project.yml. Example:
       statereport run --state ky --data-dir export/ --start-date 2024-08-01 --end-date 2025-05-15 --format csv
+    Every run is kept in the run history beside the warehouse and compared with the last submitted run (else the
+    previous one): <out>/<state>/Submission_Diff.csv and .html (see statereport history, diff, mark-submitted).
     """
-    _execute(options, write_exports=True)
+    _execute(options, write_exports=True, keep_runs=keep_runs, submitted=submitted)
 
 
 @main.command(cls=EditorCommand, epilog=EXIT_CODES_HELP)
@@ -706,6 +724,11 @@ def docs(state: str, warehouse: Path, out_dir: Path, quiet: bool) -> None:
         elif path.exists():
             path.unlink()
     click.echo(f"documentation site: {target / 'index.html'} (single file: {target / 'static_index.html'})")
+
+
+from statereport.history_commands import register as _register_history_commands  # noqa: E402
+
+_register_history_commands(main)
 
 
 @main.command("dbt-check")

@@ -142,6 +142,8 @@ class StateSummary:
     review_page: str | None = None
     log_file: str | None = None
     other_files: list[FileWritten] = field(default_factory=list)  # files of no one mart (e.g. KIDS file warnings)
+    history_run: str | None = None  # this run's id in the run history (statereport.history)
+    diff: dict | None = None  # counts of the submission diff against the last submitted run (statereport.diff)
 
     @property
     def critical_rows(self) -> int:
@@ -294,6 +296,12 @@ def render_text(summaries: list[StateSummary], exit_code: int) -> str:
                          f"{_human_size(file.size)}")
         if summary.review_page:
             lines.append(f"  review page  {_display_path(summary.review_page)}")
+        if summary.history_run:
+            lines.append(f"  history      run {summary.history_run}")
+        if summary.diff:
+            from statereport.diff import summary_line
+
+            lines.append(f"  diff         {summary_line(summary.diff)}")
         if summary.log_file:
             lines.append(f"  dbt log      {_display_path(summary.log_file)}")
     critical = sum(summary.critical_rows for summary in summaries)
@@ -329,6 +337,8 @@ def to_json(summaries: list[StateSummary], exit_code: int, error: str | None = N
             "other_files": [asdict(file) for file in summary.other_files],
             "review_page": summary.review_page,
             "dbt_log": summary.log_file,
+            "history_run": summary.history_run,
+            "diff": summary.diff,
         })
     return {"exit_code": exit_code, "error": error, "states": states,
             "critical_rows": sum(summary.critical_rows for summary in summaries)}
