@@ -382,7 +382,7 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
     if not data_dir.is_dir():
         raise InputError(f"{data_dir}: not a folder; --data-dir needs a folder with one CSV or Parquet file per table")
     tables = tables_for_state(state)
-    missing = [t.name for t in tables if find_table_file(data_dir, t.name) is None]
+    missing = [t.name for t in tables if not t.optional and find_table_file(data_dir, t.name) is None]
     if missing:
         raise InputError(
             f"{data_dir / (missing[0] + '.csv')}: missing file; the {state.upper()} extracts need table '{missing[0]}'"
@@ -399,6 +399,11 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
         )
         for table in tables:
             path = find_table_file(data_dir, table.name)
+            if path is None:
+                # An optional file left out: no table, so the run's start hook creates it empty with the contract's
+                # types (a table kept from an earlier load would be read as this district's data).
+                connection.execute(f'drop table if exists raw."{table.name}"')
+                continue
             problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"
             if path.suffix == ".parquet":
                 rows = _load_parquet(connection, path, table)

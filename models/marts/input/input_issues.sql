@@ -35,6 +35,10 @@ code_widths as (
     select * from {{ ref('int_input__code_width') }}
 ),
 
+kecs_references as (
+    select * from {{ ref('int_input__kecs_references') }}
+),
+
 catalogue as (
     select * from {{ ref('int_rules__catalogue') }}
 ),
@@ -110,6 +114,14 @@ issues as (
         || value || ''' is ' || cast(length(value) as varchar) || ' digits; the code is text of '
         || cast(expected_width as varchar) || ' digits (e.g. ''' || lpad(value, expected_width, '0') || ''')' as detail
     from code_widths
+    union all
+    select
+        rule_id,
+        table_name,
+        record_key,
+        cast(null as bigint) as person_id,
+        detail
+    from kecs_references
 ),
 
 final as (
