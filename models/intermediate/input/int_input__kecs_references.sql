@@ -39,7 +39,7 @@ kecs_epsb_ids as (
         'kecs_credential_permission' as table_name,
         epsb_id,
         epsb_id || '|' || content || '|' || job_function || '|' || population || '|' || low_grade || '|' || high_grade
-        as record_key
+            as record_key
     from permissions
     union all
     select
@@ -69,14 +69,14 @@ unknown_epsb_ids as (
 permission_grades as (
     select
         epsb_id || '|' || content || '|' || job_function || '|' || population || '|' || low_grade || '|' || high_grade
-        as record_key,
+            as record_key,
         'low_grade' as column_name,
         low_grade as grade
     from permissions
     union all
     select
         epsb_id || '|' || content || '|' || job_function || '|' || population || '|' || low_grade || '|' || high_grade
-        as record_key,
+            as record_key,
         'high_grade' as column_name,
         high_grade as grade
     from permissions

@@ -73,11 +73,11 @@ ruled as (
     select
         facts.*,
         case
-            when not has_active_employment or not has_active_assignment then 'LEAD-FORECAST-CASELOAD-NO-STAFF-RECORD'
-            when epsb_id is null then 'LEAD-FORECAST-CASELOAD-NO-EPSB'
-            when epsb_id_has_outer_whitespace or not epsb_id_is_all_digits then 'LEAD-FORECAST-CASELOAD-INVALID-EPSB'
-            when not job_classes_supplied or not educator_in_job_classes then 'LEAD-FORECAST-CASELOAD-NOT-CHECKED'
-            when has_job_class_0290 then 'LEAD-FORECAST-CASELOAD-JOB-CLASS-0290'
+            when not facts.has_active_employment or not facts.has_active_assignment then 'LEAD-FORECAST-CASELOAD-NO-STAFF-RECORD'
+            when facts.epsb_id is null then 'LEAD-FORECAST-CASELOAD-NO-EPSB'
+            when facts.epsb_id_has_outer_whitespace or not facts.epsb_id_is_all_digits then 'LEAD-FORECAST-CASELOAD-INVALID-EPSB'
+            when not facts.job_classes_supplied or not facts.educator_in_job_classes then 'LEAD-FORECAST-CASELOAD-NOT-CHECKED'
+            when facts.has_job_class_0290 then 'LEAD-FORECAST-CASELOAD-JOB-CLASS-0290'
             else 'LEAD-FORECAST-CASELOAD-CLEAR'
         end as rule_id
     from facts
@@ -102,8 +102,9 @@ forecast as (
             when 'LEAD-FORECAST-CASELOAD-NO-STAFF-RECORD' then 'No Staff Record Found'
             when 'LEAD-FORECAST-CASELOAD-NO-EPSB' then 'No EPSB ID Provided'
             when 'LEAD-FORECAST-CASELOAD-INVALID-EPSB' then 'Invalid EPSB ID'
-            when 'LEAD-FORECAST-CASELOAD-JOB-CLASS-0290' then
-                'JobClassCode 0290: KECS does not clear it; the LEAD team must clear it by hand'
+            when 'LEAD-FORECAST-CASELOAD-JOB-CLASS-0290'
+                then
+                    'JobClassCode 0290: KECS does not clear it; the LEAD team must clear it by hand'
             when 'LEAD-FORECAST-CASELOAD-NOT-CHECKED' then
                 case
                     when not job_classes_supplied then 'Not checked: needs eerp_job_class (Munis/EERP job class codes)'

@@ -43,8 +43,11 @@ facts as (
 ruled as (
     select
         facts.*,
-        coalesce(lead_content_area, 'course ' || coalesce(state_course_code, section_id::varchar)) as content_shown,
-        ltrim(grade_low, '0') || '-' || ltrim(grade_high, '0') as grade_range_shown,
+        coalesce(facts.lead_content_area, 'course ' || coalesce(facts.state_course_code, facts.section_id::varchar)) as content_shown,
+        case
+            when facts.grade_low = facts.grade_high then {{ lead_grade_shown('grade_low') }}
+            else {{ lead_grade_shown('grade_low') }} || '-' || {{ lead_grade_shown('grade_high') }}
+        end as grade_range_shown,
         case
             {%- for rule_id, condition in ladder %}
                 when {{ condition }} then '{{ rule_id }}'
@@ -66,11 +69,7 @@ forecast as (
         section_number,
         state_course_code,
         lead_content_area,
-        case
-            when grade_low is null then null
-            when grade_low = grade_high then ltrim(grade_low, '0')
-            else grade_range_shown
-        end as grade_range,
+        grade_range_shown as grade_range,
         primary_teacher_person_id as educator_person_id,
         primary_teacher_first_name as educator_first_name,
         primary_teacher_last_name as educator_last_name,
@@ -87,12 +86,13 @@ forecast as (
             when 'LEAD-FORECAST-CLEAR-OFFSITE-CTE' then 'Offsite CTE 02'
             when 'LEAD-FORECAST-CLEAR-KTS' then 'KTS Exchange Course'
             when 'LEAD-FORECAST-CLEAR-NOT-NEEDED' then 'Validation not needed'
-            when 'LEAD-FORECAST-CLEAR' then
-                case
-                    when required_years_of_experience is not null then 'Cleared (Experience met)'
-                    when section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
-                    else 'Cleared for content'
-                end
+            when 'LEAD-FORECAST-CLEAR'
+                then
+                    case
+                        when required_years_of_experience is not null then 'Cleared (Experience met)'
+                        when section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
+                        else 'Cleared for content'
+                    end
             when 'LEAD-FORECAST-OOF-PROFESSOR' then 'Content'
             when 'LEAD-FORECAST-OOF-SUBSTITUTE' then 'Content'
             when 'LEAD-FORECAST-OOF-CONTENT' then 'Content'
@@ -107,12 +107,13 @@ forecast as (
             when 'LEAD-FORECAST-CLEAR-OFFSITE-CTE' then 'Offsite CTE 02: No validation required'
             when 'LEAD-FORECAST-CLEAR-KTS' then 'KTS Exchange Course'
             when 'LEAD-FORECAST-CLEAR-NOT-NEEDED' then 'Cleared (Validation not needed)'
-            when 'LEAD-FORECAST-CLEAR' then
-                case
-                    when required_years_of_experience is not null then 'Cleared (Experience met)'
-                    when section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
-                    else 'Cleared for content'
-                end
+            when 'LEAD-FORECAST-CLEAR'
+                then
+                    case
+                        when required_years_of_experience is not null then 'Cleared (Experience met)'
+                        when section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
+                        else 'Cleared for content'
+                    end
             when 'LEAD-FORECAST-COURSE-CODE' then 'Invalid Course Code'
             when 'LEAD-FORECAST-NO-PRIMARY' then 'No Primary Teacher Assigned'
             when 'LEAD-FORECAST-NO-STAFF-RECORD' then 'No Staff Record Found'
@@ -122,22 +123,26 @@ forecast as (
             when 'LEAD-FORECAST-OOF-SUBSTITUTE' then 'Educator does not have permissions for (' || content_shown || ')'
             when 'LEAD-FORECAST-OOF-CONTENT' then 'Educator does not have permissions for (' || content_shown || ')'
             when 'LEAD-FORECAST-OOF-POPULATION' then 'Educator does not have permissions for (' || missing_population || ')'
-            when 'LEAD-FORECAST-OOF-GRADE' then
-                'Educator does not have permissions for (' || content_shown || ') within the grade range of '
-                || grade_range_shown
-            when 'LEAD-FORECAST-OOF-SPED-GENERAL' then
-                'More than 25% of students for the special education course are general population'
-            when 'LEAD-FORECAST-OOF-EXPERIENCE' then
-                'Educator must have ' || cast(required_years_of_experience as varchar) || ' years of experience for this course'
+            when 'LEAD-FORECAST-OOF-GRADE'
+                then
+                    'Educator does not have permissions for (' || content_shown || ') within the grade range of '
+                    || grade_range_shown
+            when 'LEAD-FORECAST-OOF-SPED-GENERAL'
+                then
+                    'More than 25% of students for the special education course are general population'
+            when 'LEAD-FORECAST-OOF-EXPERIENCE'
+                then
+                    'Educator must have ' || required_years_of_experience::varchar || ' years of experience for this course'
             when 'LEAD-FORECAST-VACANCY' then 'Vacancy placeholder as primary teacher: KECS does not publish its result'
             when 'LEAD-FORECAST-NOT-CHECKED' then 'Not checked: needs ' || case
-                when not catalogue_supplied then 'kecs_state_course_code (the state course-code catalogue)'
-                when not permissions_supplied then 'kecs_credential_permission (educator credential permissions)'
-                when not educator_in_permissions then
-                    'kecs_credential_permission rows for EPSB ID ' || epsb_id || ' (the educator is not in the file)'
-                when not experience_supplied then 'kecs_educator_experience (educator years of experience)'
-                else 'kecs_educator_experience row for EPSB ID ' || epsb_id || ' (the educator is not in the file)'
-            end
+                    when not catalogue_supplied then 'kecs_state_course_code (the state course-code catalogue)'
+                    when not permissions_supplied then 'kecs_credential_permission (educator credential permissions)'
+                    when not educator_in_permissions
+                        then
+                            'kecs_credential_permission rows for EPSB ID ' || epsb_id || ' (the educator is not in the file)'
+                    when not experience_supplied then 'kecs_educator_experience (educator years of experience)'
+                    else 'kecs_educator_experience row for EPSB ID ' || epsb_id || ' (the educator is not in the file)'
+                end
         end as reason,
         case
             when rule_id <> 'LEAD-FORECAST-NOT-CHECKED' then null
@@ -150,12 +155,13 @@ forecast as (
             when 'LEAD-FORECAST-NO-PRIMARY' then '7'
             when 'LEAD-FORECAST-NO-STAFF-RECORD' then case when teacher_has_active_employment then '1' else '9' end
             when 'LEAD-FORECAST-NO-EPSB' then '3'
-            when 'LEAD-FORECAST-INVALID-EPSB' then
-                case
-                    when epsb_id_has_outer_whitespace and not epsb_id_is_all_digits then '4, 5'
-                    when epsb_id_has_outer_whitespace then '4'
-                    else '5'
-                end
+            when 'LEAD-FORECAST-INVALID-EPSB'
+                then
+                    case
+                        when epsb_id_has_outer_whitespace and not epsb_id_is_all_digits then '4, 5'
+                        when epsb_id_has_outer_whitespace then '4'
+                        else '5'
+                    end
             when 'LEAD-FORECAST-OOF-PROFESSOR' then '11'
             when 'LEAD-FORECAST-OOF-SUBSTITUTE' then '10'
             when 'LEAD-FORECAST-OOF-SPED-GENERAL' then '14'
