@@ -400,9 +400,11 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
         for table in tables:
             path = find_table_file(data_dir, table.name)
             if path is None:
-                # An optional file left out: no table, so the run's start hook creates it empty with the contract's
-                # types (a table kept from an earlier load would be read as this district's data).
-                connection.execute(f'drop table if exists raw."{table.name}"')
+                # An optional file left out: an empty table with the contract's types (replacing any earlier load's,
+                # which would be read as this district's data); the rules that need it say 'Not checked'.
+                columns = ", ".join(f'"{c.name}" {c.data_type}' for c in table.columns)
+                connection.execute(f'create or replace table raw."{table.name}" ({columns})')
+                loaded.append(LoadedTable(table.name, data_dir / f"{table.name}.csv", 0))
                 continue
             problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"
             if path.suffix == ".parquet":

@@ -20,6 +20,7 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from statereport.exports import export_query
+from statereport.forecast import forecast_review
 from statereport.summary import (
     EXCLUSION_MODEL,
     WARNING_MODEL,
@@ -125,11 +126,12 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
             spec = node.config.meta["export"]
             reports.append(_table(connection, f"r-{node.name}".lower(), spec["file_name"], export_query(node),
                                   report_rows.get(node.name)))
+        forecast = forecast_review(connection, manifest, summary.state) if "ky_lead" in folders else None
     finally:
         connection.close()
     html = _TEMPLATES.get_template("review.html.j2").render(
         summary=summary, warning_groups=warning_groups, ledger=ledger, reports=reports, generated_at=generated_at,
-        embed_limit=EMBED_LIMIT,
+        embed_limit=EMBED_LIMIT, forecast=forecast,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")
