@@ -151,11 +151,12 @@ forecast as (
             else 'kecs_educator_experience'
         end as missing_input,
         case rule_id
-            when 'LEAD-FORECAST-COURSE-CODE' then
-                -- Warning 8 checks the code's shape only; a six-digit code missing from the catalogue has no warning.
-                case
-                    when state_course_code is null or length(state_course_code) <> 6 or {{ not_digits }} then '8'
-                end
+            when 'LEAD-FORECAST-COURSE-CODE'
+                then
+                    -- Warning 8 checks the code's shape only; a six-digit code missing from the catalogue has no warning.
+                    case
+                        when state_course_code is null or length(state_course_code) <> 6 or {{ not_digits }} then '8'
+                    end
             when 'LEAD-FORECAST-NO-PRIMARY' then '7'
             when 'LEAD-FORECAST-NO-STAFF-RECORD' then case when teacher_has_active_employment then '1' else '9' end
             when 'LEAD-FORECAST-NO-EPSB' then '3'
