@@ -77,3 +77,8 @@
 {% macro default__lead_is_all_digits(expression) -%}
     regexp_full_match({{ expression }}, '[0-9]+')
 {%- endmacro %}
+
+{#- A KY state grade as KECS prints it in a grade range ('7-14', seed 001): without the leading zero, '00' as '0'. -#}
+{% macro lead_grade_shown(column_name) -%}
+    case when {{ column_name }} = '00' then '0' else ltrim({{ column_name }}, '0') end
+{%- endmacro %}

@@ -46,6 +46,8 @@ class Table:
     primary_key: tuple[str, ...]
     states: tuple[str, ...]
     foreign_keys: tuple[dict, ...] = ()
+    # The district may leave the file out: the table is then empty and the rules that need it say 'Not checked'.
+    optional: bool = False
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -81,6 +83,7 @@ def load_contract(path: Path = CONTRACT_PATH) -> dict[str, Table]:
             primary_key=tuple(meta.get("primary_key") or ()),
             states=tuple(meta.get("states") or STATES),
             foreign_keys=tuple(meta.get("foreign_keys") or ()),
+            optional=bool(meta.get("optional")),
         )
     return tables
 

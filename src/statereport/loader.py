@@ -382,7 +382,7 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
     if not data_dir.is_dir():
         raise InputError(f"{data_dir}: not a folder; --data-dir needs a folder with one CSV or Parquet file per table")
     tables = tables_for_state(state)
-    missing = [t.name for t in tables if find_table_file(data_dir, t.name) is None]
+    missing = [t.name for t in tables if not t.optional and find_table_file(data_dir, t.name) is None]
     if missing:
         raise InputError(
             f"{data_dir / (missing[0] + '.csv')}: missing file; the {state.upper()} extracts need table '{missing[0]}'"
@@ -399,6 +399,13 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
         )
         for table in tables:
             path = find_table_file(data_dir, table.name)
+            if path is None:
+                # An optional file left out: an empty table with the contract's types (replacing any earlier load's,
+                # which would be read as this district's data); the rules that need it say 'Not checked'.
+                columns = ", ".join(f'"{c.name}" {c.data_type}' for c in table.columns)
+                connection.execute(f'create or replace table raw."{table.name}" ({columns})')
+                loaded.append(LoadedTable(table.name, data_dir / f"{table.name}.csv", 0))
+                continue
             problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"
             if path.suffix == ".parquet":
                 rows = _load_parquet(connection, path, table)

@@ -20,6 +20,7 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from statereport.exports import export_query
+from statereport.forecast import forecast_review
 from statereport.worklist import FIRST_ROWS, chart_bars, fix_first, lead_columns, rule_title
 from statereport.summary import (
     EXCLUSION_MODEL,
@@ -152,6 +153,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
             spec = node.config.meta["export"]
             reports.append(_table(connection, f"r-{node.name}".lower(), spec["file_name"], export_query(node),
                                   report_rows.get(node.name)))
+        forecast = forecast_review(connection, manifest, summary.state) if "ky_lead" in folders else None
     finally:
         connection.close()
     titles = {rule.rule_id: rule_title(rule.rule_id, rule.description)
@@ -162,7 +164,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
     html = _TEMPLATES.get_template("review.html.j2").render(
         summary=summary, warning_groups=warning_groups, ledger=ledger, reports=reports, generated_at=generated_at,
         embed_limit=EMBED_LIMIT, fix_first=fix_first_groups, titles=titles, charts=charts, schools=schools,
-        first_rows=FIRST_ROWS,
+        first_rows=FIRST_ROWS, forecast=forecast,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")

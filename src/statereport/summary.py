@@ -18,6 +18,8 @@ from typing import Any
 
 import duckdb
 
+from statereport.forecast import forecast_counts, forecast_line
+
 # Exit codes (documented in `statereport --help` and the README).
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -144,6 +146,7 @@ class StateSummary:
     other_files: list[FileWritten] = field(default_factory=list)  # files of no one mart (e.g. KIDS file warnings)
     history_run: str | None = None  # this run's id in the run history (statereport.history)
     diff: dict | None = None  # counts of the submission diff against the last submitted run (statereport.diff)
+    forecast: dict[str, Any] | None = None  # KECS validation forecast counts by category (statereport.forecast)
 
     @property
     def critical_rows(self) -> int:
@@ -224,6 +227,8 @@ def collect(database: Path, manifest, state: str, export_nodes: list, written: l
             extract.files = [FileWritten(str(file.path), file.rows, file.size, file.model, list(file.notes))
                              for file in written if file.model in names]
             summary.extracts.append(extract)
+        if extracts is None or "ky_lead" in folders:
+            summary.forecast = forecast_counts(connection, manifest, state)
         mart_names = {node.name for node in models}
         summary.other_files = [FileWritten(str(file.path), file.rows, file.size, file.model, list(file.notes))
                                for file in written if file.model not in mart_names]
@@ -291,6 +296,8 @@ def render_text(summaries: list[StateSummary], exit_code: int) -> str:
                 lines.append(f"    NOTE       {extract.note}")
             for file in extract.files:
                 lines.append(f"    file       {_display_path(file.path):<34} {_human_size(file.size):>12}")
+        if summary.forecast is not None:
+            lines.append(f"  {forecast_line(summary.forecast)}")
         for file in summary.other_files:
             lines.append(f"  file         {_display_path(file.path)}  {file.model}: {file.rows:,} rows, "
                          f"{_human_size(file.size)}")
@@ -335,6 +342,7 @@ def to_json(summaries: list[StateSummary], exit_code: int, error: str | None = N
             "extracts": extracts,
             "critical_rows": summary.critical_rows,
             "other_files": [asdict(file) for file in summary.other_files],
+            "forecast": summary.forecast,
             "review_page": summary.review_page,
             "dbt_log": summary.log_file,
             "history_run": summary.history_run,

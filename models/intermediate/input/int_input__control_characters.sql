@@ -1058,6 +1058,179 @@ control_characters as (
         'name' as column_name
     from {{ source('sis', 'campus_dictionary') }}
     where regexp_matches(name, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'epsb_id' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(epsb_id, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'credential_code' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(credential_code, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'content' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(content, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'job_function' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(job_function, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'population' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(population, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'low_grade' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(low_grade, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_credential_permission' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(content as varchar), '')
+        || '|' || coalesce(cast(job_function as varchar), '')
+        || '|' || coalesce(cast(population as varchar), '')
+        || '|' || coalesce(cast(low_grade as varchar), '')
+        || '|' || coalesce(cast(high_grade as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'high_grade' as column_name
+    from {{ source('sis', 'kecs_credential_permission') }}
+    where regexp_matches(high_grade, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_educator_experience' as table_name,
+        coalesce(cast(epsb_id as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'epsb_id' as column_name
+    from {{ source('sis', 'kecs_educator_experience') }}
+    where regexp_matches(epsb_id, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'state_course_code' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(state_course_code, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'name' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(name, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'lead_content_area' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(lead_content_area, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'grade_band' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(grade_band, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'low_grade' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(low_grade, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'high_grade' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(high_grade, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'kecs_state_course_code' as table_name,
+        coalesce(cast(state_course_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'populations' as column_name
+    from {{ source('sis', 'kecs_state_course_code') }}
+    where regexp_matches(populations, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'eerp_job_class' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(job_class_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'epsb_id' as column_name
+    from {{ source('sis', 'eerp_job_class') }}
+    where regexp_matches(epsb_id, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
+    union all
+    select
+        'eerp_job_class' as table_name,
+        coalesce(cast(epsb_id as varchar), '')
+        || '|' || coalesce(cast(job_class_code as varchar), '') as record_key,
+        cast(null as bigint) as person_id,
+        'job_class_code' as column_name
+    from {{ source('sis', 'eerp_job_class') }}
+    where regexp_matches(job_class_code, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]')
 )
 
 select * from control_characters

@@ -39,6 +39,10 @@ adhoc_filter as (
     select * from {{ ref('int_person__adhoc_filter') }}
 ),
 
+kecs_references as (
+    select * from {{ ref('int_input__kecs_references') }}
+),
+
 catalogue as (
     select * from {{ ref('int_rules__catalogue') }}
 ),
@@ -124,6 +128,14 @@ issues as (
         || ' is not in the district''s person table' as detail
     from adhoc_filter
     where person_id is null
+    union all
+    select
+        rule_id,
+        table_name,
+        record_key,
+        cast(null as bigint) as person_id,
+        detail
+    from kecs_references
 ),
 
 final as (

@@ -449,6 +449,7 @@ class DistrictGenerator:
                 w["employment"].add(employment_id=self.ids.next("employment"), person_id=person_id,
                                     district_id=self.district_id, start_date=start, end_date=None,
                                     license_number=epsb)
+                member["license_number"] = epsb  # as written: the KECS forecast scenario downloads KECS rows for it
             schools = member.get("schools") or [member["school"]]
             if member is getattr(self, "elsewhere_teacher", None):
                 schools = [next(s for s in self.schools if s.kind == "elementary")]
