@@ -33,7 +33,7 @@ EXTRACT_TITLES = {
     "ledger": "Exclusion ledger (every extract of the state)",
     "input": "District input issues",
 }
-WARNING_MODEL = re.compile(r"_(warnings|issues)$")  # ky_el__warnings, ky_lead__issues
+WARNING_MODEL = re.compile(r"_(warnings|issues|validation)$")  # ky_el__warnings, ky_lead__issues, ks_kids__validation
 EXCLUSION_MODEL = re.compile(r"_exclusions$")  # ky_el__exclusions, ky_lead__staff_exclusions
 
 
