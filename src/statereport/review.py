@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from statereport import kids_validation_review
 from statereport.exports import export_query
 from statereport.summary import (
     EXCLUSION_MODEL,
@@ -116,6 +117,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
             fix_column = [catalogue.get(row[1], {}).get("how_to_fix", "") for row in ledger.rows]
             ledger.columns = [*ledger.columns, "reason", "how_to_fix"]
             ledger.rows = [[*row, reason, fix] for row, reason, fix in zip(ledger.rows, reason_column, fix_column)]
+        kids_validation = kids_validation_review.section(connection, models, _table)
         reports = []
         # The summary already counted every report (a count re-runs the mart's view: seconds on a statewide Detail).
         report_rows = {report.model: report.rows for extract in summary.extracts for report in extract.reports}
@@ -129,7 +131,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
         connection.close()
     html = _TEMPLATES.get_template("review.html.j2").render(
         summary=summary, warning_groups=warning_groups, ledger=ledger, reports=reports, generated_at=generated_at,
-        embed_limit=EMBED_LIMIT,
+        embed_limit=EMBED_LIMIT, kids_validation=kids_validation,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")
