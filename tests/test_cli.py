@@ -225,7 +225,7 @@ def test_summary_json_matches_the_marts(built_states):
                 node = export_models[name]
                 assert connection.execute(f'select count(*) from "{node["schema"]}"."{node["alias"]}"').fetchone()[0] == rows
             for extract in summary["extracts"]:
-                for kind, suffixes in (("excluded", ("_exclusions",)), ("warnings", ("_warnings", "_issues"))):
+                for kind, suffixes in (("excluded", ("_exclusions",)), ("warnings", ("_warnings", "_issues", "_validation"))):
                     expected: dict[str, int] = {}
                     for node in manifest["nodes"].values():
                         if node["resource_type"] == "model" and node["fqn"][1:3] == ["marts", extract["extract"]] \

@@ -68,6 +68,7 @@ from xml.sax import saxutils
 
 import duckdb
 
+from statereport import kids_readback
 from statereport.exports import (
     ExportError,
     html_left_out_note,
@@ -402,16 +403,29 @@ def write_state_format(connection: duckdb.DuckDBPyConnection, extract: KidsExtra
         finally:
             for _, member in members:
                 member.unlink(missing_ok=True)
+        _read_back(archive, archive.name, single)
         written, stale = archive, single
     else:
         temporary = out_dir / f".{single.name}.partial"
         _state_format_file(connection, extract, options, transmission_id(options, base, 1), 1,
                            extract.record_count, temporary)
         os.chmod(temporary, 0o600)
+        _read_back(temporary, single.name, single, archive)
         os.replace(temporary, single)
         written, stale = single, archive
     stale.unlink(missing_ok=True)
     return written
+
+
+def _read_back(path: Path, name: str, *also_remove: Path) -> None:
+    """KIDS-FILE-READBACK (statereport.kids_readback): the file as written on disk, checked as KSDE checks a file;
+    a failing file, and any earlier file of the same name, is removed, so none is ever left in place."""
+    try:
+        kids_readback.check_file(path, name)
+    except kids_readback.ReadbackError as error:
+        for stale in (path, *also_remove):
+            stale.unlink(missing_ok=True)
+        raise KidsFileError(str(error)) from None
 
 
 def _zip_bytes(members: list[tuple[str, Path]], stamp: datetime) -> bytes:

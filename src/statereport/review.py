@@ -19,9 +19,9 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from statereport import kids_validation_review
 from statereport.exports import export_query
 from statereport.forecast import forecast_review
-from statereport.worklist import FIRST_ROWS, chart_bars, fix_first, lead_columns, rule_title
 from statereport.summary import (
     EXCLUSION_MODEL,
     WARNING_MODEL,
@@ -31,6 +31,7 @@ from statereport.summary import (
     relation,
     state_models,
 )
+from statereport.worklist import FIRST_ROWS, chart_bars, fix_first, lead_columns, rule_title
 
 EMBED_LIMIT = 100_000  # rows embedded per table; beyond it the page says so and points to the CSV
 LEDGER_COLUMNS = ("extract_name", "rule_id", "record_key", "person_id", "section_id", "staff_person_id", "school_id",
@@ -144,6 +145,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
             fix_column = [catalogue.get(row[1], {}).get("how_to_fix", "") for row in ledger.rows]
             ledger.columns = [*ledger.columns, "reason", "how_to_fix"]
             ledger.rows = [[*row, reason, fix] for row, reason, fix in zip(ledger.rows, reason_column, fix_column)]
+        kids_validation = kids_validation_review.section(connection, models, _table)
         reports = []
         # The summary already counted every report (a count re-runs the mart's view: seconds on a statewide Detail).
         report_rows = {report.model: report.rows for extract in summary.extracts for report in extract.reports}
@@ -164,7 +166,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
     html = _TEMPLATES.get_template("review.html.j2").render(
         summary=summary, warning_groups=warning_groups, ledger=ledger, reports=reports, generated_at=generated_at,
         embed_limit=EMBED_LIMIT, fix_first=fix_first_groups, titles=titles, charts=charts, schools=schools,
-        first_rows=FIRST_ROWS, forecast=forecast,
+        first_rows=FIRST_ROWS, forecast=forecast, kids_validation=kids_validation,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.partial")

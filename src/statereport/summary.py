@@ -5,7 +5,7 @@ counts, ids and file names; names and birth dates are read only by the review pa
 Where things live (CONTRIBUTING.md): an extract is a mart folder `models/marts/<extract>/`; its exported reports are the
 models with `config.meta.export`; its exclusions are the models named `*_exclusions` (`<extract>__exclusions`, or one
 per report such as `ky_lead__staff_exclusions`; column `rule_id`); its warnings are the models named `*_warnings` or
-`*_issues` with a `rule_id` column; severities and "how to fix" come from the
+`*_issues` (or `*_validation`, the KIDS pre-submission checks) with a `rule_id` column; severities and "how to fix" come from the
 rule-catalogue seeds `seeds/reference/rule_catalogue__*.csv`.
 """
 
@@ -35,7 +35,7 @@ EXTRACT_TITLES = {
     "ledger": "Exclusion ledger (every extract of the state)",
     "input": "District input issues",
 }
-WARNING_MODEL = re.compile(r"_(warnings|issues)$")  # ky_el__warnings, ky_lead__issues
+WARNING_MODEL = re.compile(r"_(warnings|issues|validation)$")  # ky_el__warnings, ky_lead__issues, ks_kids__validation
 EXCLUSION_MODEL = re.compile(r"_exclusions$")  # ky_el__exclusions, ky_lead__staff_exclusions
 
 
@@ -134,6 +134,14 @@ class ExtractSummary:
     @property
     def critical_rows(self) -> int:
         return sum(rule.rows for rule in self.warnings if rule.severity == "critical")
+
+    @property
+    def warnings_by_severity(self) -> dict[str, int]:
+        """Warning rows per catalogue severity (e.g. the KIDS validation's critical = KSDE-rejects rows)."""
+        totals: dict[str, int] = {}
+        for rule in self.warnings:
+            totals[rule.severity or "uncatalogued"] = totals.get(rule.severity or "uncatalogued", 0) + rule.rows
+        return dict(sorted(totals.items()))
 
 
 @dataclass
@@ -290,6 +298,8 @@ def render_text(summaries: list[StateSummary], exit_code: int) -> str:
                 for rule in extract.warnings:
                     severity = rule.severity or "uncatalogued"
                     lines.append(f"    warning    {rule.rule_id:<34} {rule.rows:>8,} rows  ({severity})")
+                by_severity = ", ".join(f"{name} {rows:,}" for name, rows in extract.warnings_by_severity.items())
+                lines.append(f"    warnings   by severity: {by_severity}")
             else:
                 lines.append("    warnings   none")
             if extract.note:
@@ -331,6 +341,7 @@ def to_json(summaries: list[StateSummary], exit_code: int, error: str | None = N
                 "excluded_rows": extract.excluded_rows,
                 "warnings": [{"rule_id": r.rule_id, "rows": r.rows, "severity": r.severity} for r in extract.warnings],
                 "warning_rows": extract.warning_rows,
+                "warnings_by_severity": extract.warnings_by_severity,
                 "critical_rows": extract.critical_rows,
                 "files": [asdict(file) for file in extract.files],
                 "all_candidates_excluded": extract.all_candidates_excluded,

@@ -5,6 +5,7 @@
     'rule_catalogue__ks_kids',
     'rule_catalogue__ks_kids_files',
     'rule_catalogue__ks_kids_rules',
+    'rule_catalogue__ks_kids_validation',
     'rule_catalogue__ky_el',
     'rule_catalogue__ky_lead',
     'rule_catalogue__ky_lead_reports',

@@ -1,0 +1,45 @@
+{#- KIDS validation (ks_kids__validation): the whole text value matches a regular expression held in a column of
+    seeds/reference/ks_kids__field_forms.csv. DuckDB's regexp_full_match behind adapter.dispatch; the default is the
+    POSIX operator most other engines share. -#}
+{% macro ks_kids_full_match(expression, pattern) -%}
+    {{ return(adapter.dispatch('ks_kids_full_match', 'statereport')(expression, pattern)) }}
+{%- endmacro %}
+
+{% macro default__ks_kids_full_match(expression, pattern) -%}
+    {{ expression }} ~ ('^(' || {{ pattern }} || ')$')
+{%- endmacro %}
+
+{% macro duckdb__ks_kids_full_match(expression, pattern) -%}
+    regexp_full_match({{ expression }}, {{ pattern }})
+{%- endmacro %}
+
+{#- A KIDS file date (MM/DD/YYYY text, KIDS-DATE-FORMAT) as a date; null when blank or not a real calendar date
+    (02/30/2024), so the date-logic rules compare only dates that exist. -#}
+{% macro ks_kids_parse_date(expression) -%}
+    case
+        when {{ ks_kids_full_match(expression, "'[0-9]{2}/[0-9]{2}/[0-9]{4}'") }}
+            then {{ ks_kids_try_date("substr(" ~ expression ~ ", 7, 4) || '-' || substr(" ~ expression ~ ", 1, 2) || '-' || substr(" ~ expression ~ ", 4, 2)") }}
+    end
+{%- endmacro %}
+
+{#- An ISO date text as a date, null when it names no real day. -#}
+{% macro ks_kids_try_date(iso_text) -%}
+    {{ return(adapter.dispatch('ks_kids_try_date', 'statereport')(iso_text)) }}
+{%- endmacro %}
+
+{% macro default__ks_kids_try_date(iso_text) -%}
+    {{ dbt.safe_cast(iso_text, api.Column.translate_type("date")) }}
+{%- endmacro %}
+
+{% macro duckdb__ks_kids_try_date(iso_text) -%}
+    try_cast({{ iso_text }} as date)
+{%- endmacro %}
+
+{#- The record identity every ks_kids__validation row carries (record type, D13, D11, D2), optionally qualified. -#}
+{% macro ks_kids_validation_identity(relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {{ prefix }}file_record_type,
+        {{ prefix }}state_student_identifier,
+        {{ prefix }}student_identifier,
+        {{ prefix }}accountability_school_identifier
+{%- endmacro %}
