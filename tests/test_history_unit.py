@@ -64,7 +64,7 @@ def diffed(tmp_path):
         ("01/01/2025 08:00", "B2", "10", "05"),  # person leaves the data
         ("01/01/2025 08:00", "C3", "10", "05"),  # excluded by a rule in the newer run
         ("01/01/2025 08:00", "D4", "10", "05"),  # person stays, record no longer selected, no rule
-        ("01/01/2025 08:00", "A1", "20", "05"),  # one key twice (pairs in field order)
+        ("01/01/2025 08:00", "A1", "20", "05"),  # one key twice (identical records pair first)
         ("01/01/2025 08:00", "A1", "20", "06"),
     ], people, ledger=[("Detail", "30|5", "5", "30", None, "RULE-OLD", "Was excluded.", "")])
     make_run(tmp_path, "20250201T000000Z-bbbbbb", [
@@ -175,7 +175,7 @@ def test_every_export_declares_its_record_key_once_in_its_metadata():
 
 def test_record_keys_are_unique_in_the_sample_marts(built_states):
     """KIDS files carry no calendar, so a sample student with records in two calendars of one school shares a key
-    (the diff pairs such records in field order); every other file's key is unique."""
+    (the diff pairs identical records first, then the rest in a fixed order); every other file's key is unique."""
     for model in _export_models():
         if model["name"].startswith("ks_kids__"):
             continue
