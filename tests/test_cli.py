@@ -382,3 +382,24 @@ def test_run_help_leads_with_the_five_most_used_options():
     assert shown == ["--data-dir", "--state", "--extract", "--out", "--fail-on"]
     assert output.index("Most used:") < output.index("Run:"), "the rest follow in their sections"
     assert output.count("--data-dir DIRECTORY") == 1, "an option is listed once"
+
+
+def test_one_mapping_from_error_to_exit_code():
+    """Issue 22: every command maps an error to its exit code through cli.ERROR_EXIT_CODES (the --help table)."""
+    from statereport.dbt_runner import DbtFailure
+    from statereport.exports import ExportError
+    from statereport.loader import InputError
+    from statereport.options import OptionError
+    from statereport.summary import EXIT_BUILD_FAILED, EXIT_EXPORT_FAILED, EXIT_WAREHOUSE_IN_USE
+    from statereport.warehouse import WarehouseInUse
+
+    assert cli.exit_code_of(InputError("x")) == cli.exit_code_of(OptionError("x")) == EXIT_BAD_INPUT
+    assert cli.exit_code_of(DbtFailure("x")) == EXIT_BUILD_FAILED
+    assert cli.exit_code_of(ExportError("x")) == cli.exit_code_of(OSError(28, "No space left")) == EXIT_EXPORT_FAILED
+    assert cli.exit_code_of(WarehouseInUse("x")) == EXIT_WAREHOUSE_IN_USE
+    assert cli.exit_code_of(cli.OutputUnwritable("x", 3)) == 3
+    full = OSError(28, "No space left on device")
+    full.filename = "/out/ky/KECS_LEAD_Detail.csv"
+    assert cli.error_line(full) == "/out/ky/KECS_LEAD_Detail.csv: cannot write: No space left on device"
+    source = Path(cli.__file__).read_text(encoding="utf-8")
+    assert source.count("finish(EXIT_") <= 1, "exit codes are chosen by exit_code_of, not by a ladder of except blocks"

@@ -24,3 +24,16 @@
         cast('{{ value }}' as date)
     {%- endif -%}
 {%- endmacro %}
+
+{#- A program record (eligibility, disability, gifted, 504, homeless, military, EL) belongs to the candidate record:
+    the same student and the candidate's district, or no district. Written once for int_ks_kids__records. -#}
+{% macro ks_kids_same_student_and_district(record, candidate='candidates') -%}
+    {{ candidate }}.person_id = {{ record }}.person_id
+    and ({{ record }}.district_id is null or {{ candidate }}.district_id = {{ record }}.district_id)
+{%- endmacro %}
+
+{#- The program record's dates overlap the candidate's window (From-To); an open start or end always does. -#}
+{% macro ks_kids_overlaps_window(record, candidate='candidates') -%}
+    ({{ record }}.start_date is null or {{ candidate }}.to_date >= {{ record }}.start_date)
+    and ({{ record }}.end_date is null or {{ candidate }}.from_date <= {{ record }}.end_date)
+{%- endmacro %}

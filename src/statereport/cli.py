@@ -423,10 +423,10 @@ def state_worker(job_file: Path, result_file: Path, parent_pid: int | None) -> N
     job, one_state, folders = pickle.loads(job_file.read_bytes())
     try:
         outcome = ("ok", _run_state(job, one_state, folders, DbtProgress(enabled=False)))
-    except (WarehouseInUse, InputError, DbtFailure, ExportError, OptionError) as error:
+    except RUN_ERRORS as error:
+        if not isinstance(error, RUN_ERRORS[:-1]):  # a bare OS error: the export failure it is, with the same line
+            error = ExportError(error_line(error, job.out_dir))
         outcome = ("error", error)
-    except OSError as error:
-        outcome = ("error", ExportError(f"{error.filename or job.out_dir}: cannot write: {error.strerror or error}"))
     result_file.write_bytes(pickle.dumps(outcome))
 
 
@@ -445,6 +445,32 @@ class OutputUnwritable(Exception):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+# The one mapping from an error to the run's exit code (the exit-code table of --help and the README). The first
+# matching class wins; an OutputUnwritable carries its own code (the stage that owns the path).
+ERROR_EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
+    (WarehouseInUse, EXIT_WAREHOUSE_IN_USE),
+    (InputError, EXIT_BAD_INPUT),
+    (OptionError, EXIT_BAD_INPUT),
+    (DbtFailure, EXIT_BUILD_FAILED),
+    (ExportError, EXIT_EXPORT_FAILED),
+    (OSError, EXIT_EXPORT_FAILED),  # e.g. the disk filled up while the files were written; nothing was swapped in
+)
+RUN_ERRORS = (OutputUnwritable, *(error_class for error_class, _ in ERROR_EXIT_CODES))
+
+
+def exit_code_of(error: Exception) -> int:
+    if isinstance(error, OutputUnwritable):
+        return error.exit_code
+    return next(code for error_class, code in ERROR_EXIT_CODES if isinstance(error, error_class))
+
+
+def error_line(error: Exception, out_dir: Path | None = None) -> str:
+    """The one line a run prints for an error (an OS error names the path it could not write)."""
+    if isinstance(error, OSError) and not isinstance(error, RUN_ERRORS[:-1]):
+        return f"{error.filename or out_dir}: cannot write: {error.strerror or error}"
+    return str(error)
 
 
 def check_option_ranges(run_vars: dict, states: list[str]) -> None:
@@ -601,23 +627,20 @@ def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = 
         elif str(overrides.get("adhoc_students_filter", "")).lower() in ("true", "1"):
             raise OptionError("adhoc_students_filter is set but no --students FILE is given: the ad hoc filter "
                               "would select no student; give --students FILE instead")
-    except (OptionError, ValueError, InputError) as error:
+    except ValueError as error:  # a value the option parsers could not read is the operator's mistake
         finish(EXIT_BAD_INPUT, str(error))
+    except RUN_ERRORS as error:
+        finish(exit_code_of(error), error_line(error, out_dir))
     run_vars = project_vars(overrides)
     try:
         check_option_ranges(run_vars, list(plan))
-    except OptionError as error:
-        finish(EXIT_BAD_INPUT, str(error))
-    try:
         check_outputs(out_dir, warehouse, summary_json, write_exports)
-    except OutputUnwritable as error:
-        summary_json = None  # its folder may be the unwritable one; the error line says what happened
-        finish(error.exit_code, str(error))
-    try:
         if "ks" in plan and write_exports:  # a bad KIDS file option stops the run before the build, not after it
             KidsFileOptions.from_vars({**run_vars, "state": "ks"})
-    except ExportError as error:
-        finish(EXIT_EXPORT_FAILED, str(error))
+    except RUN_ERRORS as error:
+        if isinstance(error, OutputUnwritable):
+            summary_json = None  # its folder may be the unwritable one; the error line says what happened
+        finish(exit_code_of(error), error_line(error, out_dir))
     job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students)
     try:
         with DbtProgress(enabled=not quiet) as progress:
@@ -632,16 +655,8 @@ def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = 
                 if other is not None:
                     progress.note(f"{states[-1][0]}: waiting for its build in the second process")
                     summaries.append(other.result())
-    except WarehouseInUse as error:
-        finish(EXIT_WAREHOUSE_IN_USE, str(error))
-    except (InputError, OptionError) as error:
-        finish(EXIT_BAD_INPUT, str(error))
-    except DbtFailure as error:
-        finish(EXIT_BUILD_FAILED, str(error))
-    except ExportError as error:
-        finish(EXIT_EXPORT_FAILED, str(error))
-    except OSError as error:  # e.g. the disk filled up while the files were written; nothing was swapped in
-        finish(EXIT_EXPORT_FAILED, f"{error.filename or out_dir}: cannot write: {error.strerror or error}")
+    except RUN_ERRORS as error:
+        finish(exit_code_of(error), error_line(error, out_dir))
     code = exit_code_for(summaries, fail_on)
     click.echo(render_text(summaries, code))
     if data_dir is None and any(summary.critical_rows for summary in summaries):
@@ -710,12 +725,9 @@ def docs(state: str, warehouse: Path, out_dir: Path, quiet: bool) -> None:
             target.mkdir(parents=True, exist_ok=True)
             with progress.phase(f"{state}: docs generate"):
                 session.invoke("docs generate", "--static", "--target-path", str(target))
-    except WarehouseInUse as error:
+    except (WarehouseInUse, DbtFailure) as error:
         click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_WAREHOUSE_IN_USE)
-    except DbtFailure as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_BUILD_FAILED)
+        sys.exit(exit_code_of(error))
     for leftover in ("compiled", "run", "graph.gpickle", "graph_summary.json", "partial_parse.msgpack",
                      "semantic_manifest.json", "run_results.json"):
         path = target / leftover
@@ -754,7 +766,7 @@ def dbt_check(state: str, quiet: bool) -> None:
         for message in (session.errors if session is not None else []):
             click.echo(message, err=True)
         click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_BUILD_FAILED)
+        sys.exit(exit_code_of(error))
 
 
 if __name__ == "__main__":

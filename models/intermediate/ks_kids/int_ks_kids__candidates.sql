@@ -75,8 +75,7 @@ disability as (
         on
             in_window.person_id = special_ed_states.person_id
             and special_ed_states.primary_disability is not null
-            and (special_ed_states.start_date is null or in_window.to_date >= special_ed_states.start_date)
-            and (special_ed_states.end_date is null or in_window.from_date <= special_ed_states.end_date)
+            and {{ ks_kids_overlaps_window('special_ed_states', 'in_window') }}
             and (special_ed_states.exit_date is null or in_window.from_date <= special_ed_states.exit_date)
 ),
 
@@ -88,8 +87,7 @@ military as (
     inner join military_connections
         on
             in_window.person_id = military_connections.person_id
-            and (military_connections.start_date is null or in_window.to_date >= military_connections.start_date)
-            and (military_connections.end_date is null or in_window.from_date <= military_connections.end_date)
+            and {{ ks_kids_overlaps_window('military_connections', 'in_window') }}
 ),
 
 first_starts as (

@@ -114,11 +114,9 @@ lunch as (
     from candidates
     inner join pos_eligibilities
         on
-            candidates.person_id = pos_eligibilities.person_id
+            {{ ks_kids_same_student_and_district('pos_eligibilities') }}
             and (pos_eligibilities.end_year is null or candidates.end_year = pos_eligibilities.end_year)
-            and (pos_eligibilities.district_id is null or candidates.district_id = pos_eligibilities.district_id)
-            and (pos_eligibilities.start_date is null or candidates.to_date >= pos_eligibilities.start_date)
-            and (pos_eligibilities.end_date is null or candidates.from_date <= pos_eligibilities.end_date)
+            and {{ ks_kids_overlaps_window('pos_eligibilities') }}
 ),
 
 disabilities as (
@@ -133,11 +131,9 @@ disabilities as (
     from candidates
     inner join special_ed_states
         on
-            candidates.person_id = special_ed_states.person_id
+            {{ ks_kids_same_student_and_district('special_ed_states') }}
             and special_ed_states.primary_disability is not null
-            and (special_ed_states.district_id is null or candidates.district_id = special_ed_states.district_id)
-            and (special_ed_states.start_date is null or candidates.to_date >= special_ed_states.start_date)
-            and (special_ed_states.end_date is null or candidates.from_date <= special_ed_states.end_date)
+            and {{ ks_kids_overlaps_window('special_ed_states') }}
             and (special_ed_states.exit_date is null or candidates.from_date <= special_ed_states.exit_date)
 ),
 
@@ -148,10 +144,8 @@ gifted as (
     from candidates
     inner join gifted_records
         on
-            candidates.person_id = gifted_records.person_id
-            and (gifted_records.district_id is null or candidates.district_id = gifted_records.district_id)
-            and (gifted_records.start_date is null or candidates.to_date >= gifted_records.start_date)
-            and (gifted_records.end_date is null or candidates.from_date <= gifted_records.end_date)
+            {{ ks_kids_same_student_and_district('gifted_records') }}
+            and {{ ks_kids_overlaps_window('gifted_records') }}
 ),
 
 section_504 as (
@@ -166,8 +160,7 @@ section_504 as (
     from candidates
     inner join section_504_records
         on
-            candidates.person_id = section_504_records.person_id
-            and (section_504_records.district_id is null or candidates.district_id = section_504_records.district_id)
+            {{ ks_kids_same_student_and_district('section_504_records') }}
             and (section_504_records.start_date is null or candidates.to_date >= section_504_records.start_date)
             and (
                 section_504_records.end_date is null
@@ -188,10 +181,8 @@ homeless as (
     from candidates
     inner join homeless_records
         on
-            candidates.person_id = homeless_records.person_id
-            and (homeless_records.district_id is null or candidates.district_id = homeless_records.district_id)
-            and (homeless_records.start_date is null or candidates.to_date >= homeless_records.start_date)
-            and (homeless_records.end_date is null or candidates.from_date <= homeless_records.end_date)
+            {{ ks_kids_same_student_and_district('homeless_records') }}
+            and {{ ks_kids_overlaps_window('homeless_records') }}
 ),
 
 esol_entry as (
@@ -207,8 +198,7 @@ esol_entry as (
     from candidates
     inner join lep_records
         on
-            candidates.person_id = lep_records.person_id
-            and (lep_records.district_id is null or candidates.district_id = lep_records.district_id)
+            {{ ks_kids_same_student_and_district('lep_records') }}
             and candidates.to_date >= lep_records.identified_date
 ),
 
@@ -224,10 +214,8 @@ military as (
     from candidates
     inner join military_connections
         on
-            candidates.person_id = military_connections.person_id
-            and (military_connections.district_id is null or candidates.district_id = military_connections.district_id)
-            and (military_connections.start_date is null or candidates.to_date >= military_connections.start_date)
-            and (military_connections.end_date is null or candidates.from_date <= military_connections.end_date)
+            {{ ks_kids_same_student_and_district('military_connections') }}
+            and {{ ks_kids_overlaps_window('military_connections') }}
 ),
 
 base as (
