@@ -168,9 +168,15 @@ def stage_run(database: Path, nodes: list, ledger_node, state: str, run_vars: di
                                       "cast(section_id as varchar) as section_id, cast(staff_person_id as varchar) "
                                       "as staff_person_id, rule_id, reason, detail "
                                       f'from "{ledger_node.schema}"."{ledger_node.alias}"', partial / LEDGER_FILE)
-        _copy_parquet(connection, "select cast(person_id as varchar) as person_id, cast(state_id as varchar) as "
-                                  "state_id, cast(student_number as varchar) as student_number "
-                                  "from raw.person", partial / PEOPLE_FILE)
+        has_people = connection.execute("select count(*) from information_schema.tables where table_schema = 'raw' "
+                                        "and table_name = 'person'").fetchone()[0]
+        # a warehouse without a person table (a test's stand-in) records no people: "no longer in the data" then
+        # cannot be told from "still in the data", never a failed run
+        people = ("select cast(person_id as varchar) as person_id, cast(state_id as varchar) as state_id, "
+                  "cast(student_number as varchar) as student_number from raw.person" if has_people else
+                  "select cast(null as varchar) as person_id, cast(null as varchar) as state_id, "
+                  "cast(null as varchar) as student_number where false")
+        _copy_parquet(connection, people, partial / PEOPLE_FILE)
     finally:
         connection.close()
     info = {"run_id": run_id, "state": state, "time": now.isoformat(timespec="seconds"),
