@@ -1,5 +1,8 @@
 -- Every record of the nine KIDS record marts, as the State Format files hold them, tagged with the file's record
--- type (the mart it came from), so ks_kids__validation checks what is actually submitted.
+-- type (the mart it came from), so ks_kids__validation checks what is actually submitted. A table, unlike the other
+-- marts: the validation reads it several times per query, and the summary, export and review page query the
+-- validation once per rule; as a view every read would rebuild all nine marts.
+{{ config(materialized='table') }}
 with
 
 enrl_records as (
