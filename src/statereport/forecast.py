@@ -53,12 +53,12 @@ def forecast_review(connection, manifest, state: str) -> dict[str, Any] | None:
     cursor = connection.execute(
         "select dashboard, category, coalesce(sub_category, '') as sub_category, "
         "regexp_replace(reason, 'EPSB ID [0-9A-Za-z ]+ \\(', 'EPSB ID … (') as reason, rule_id, "
-        "coalesce(string_agg(distinct issues_warnings, ', '), '') as issues_warnings, "
-        "coalesce(string_agg(distinct missing_input, ', '), '') as missing_input, "
+        "coalesce(string_agg(distinct issues_warnings, ', ' order by issues_warnings), '') as issues_warnings, "
+        "coalesce(string_agg(distinct missing_input, ', ' order by missing_input), '') as missing_input, "
         "any_value(how_to_fix) as how_to_fix, count(*) as rows "
         f"from {_relation(node)} group by 1, 2, 3, 4, 5 order by 1 desc, "
         "case category when 'Error' then 1 when 'Out of Field' then 2 when 'Not checked' then 3 else 4 end, "
-        "rows desc, reason")
+        "rows desc, reason, rule_id, sub_category")  # every tie broken: identical runs write identical pages
     columns = [d[0] for d in cursor.description]
     groups = [dict(zip(columns, row)) for row in cursor.fetchall()]
     return {"counts": counts, "line": forecast_line(counts), "groups": groups, "categories": CATEGORIES}

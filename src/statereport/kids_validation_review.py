@@ -29,7 +29,8 @@ def section(connection, models: list, make_table) -> dict | None:
         by_severity[severity] = by_severity.get(severity, 0) + rows
     students = (
         f"select file_record_type, student_identifier, state_student_identifier, "
-        f"string_agg(distinct concat_ws(' ', legal_last_name || ',', legal_first_name, date_of_birth), '; ') as names "
+        f"string_agg(distinct concat_ws(' ', legal_last_name || ',', legal_first_name, date_of_birth), '; ' "
+        f"order by concat_ws(' ', legal_last_name || ',', legal_first_name, date_of_birth)) as names "
         f"from {records} group by all"
     )
     query = (
