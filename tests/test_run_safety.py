@@ -14,7 +14,7 @@ import time
 import duckdb
 import pytest
 
-from conftest import run_cli
+from conftest import REPO_ROOT, run_cli
 from statereport.warehouse import WarehouseInUse, building_database, warehouse_lock
 
 
@@ -61,6 +61,26 @@ def test_a_grade_of_the_other_state_is_not_checked_against_this_one(tmp_path):
     check_option_ranges({"el_grade_levels": ["95"], "kids_test_grades": ["95"]}, ["ky"])
     with pytest.raises(Exception, match="--grade 95"):
         check_option_ranges({"el_grade_levels": ["95"], "kids_test_grades": ["95"]}, ["ks"])
+
+
+@pytest.mark.parametrize("date_form", ["YYYY-MM-DD", "", "mmddyyyy"])
+def test_a_kids_date_form_the_writer_does_not_know_is_refused(date_form):
+    """KIDS-DATE-FORMAT: only the forms macro ks_kids_date_form writes and checks reach the build."""
+    from statereport.cli import check_option_ranges
+
+    with pytest.raises(Exception, match="--kids-date-format"):
+        check_option_ranges({"kids_date_format": date_form}, ["ks"])
+    check_option_ranges({"kids_date_format": date_form}, ["ky"])  # a Kentucky run has no KIDS file
+    for known in ("MMDDYYYY", "MM/DD/YYYY"):
+        check_option_ranges({"kids_date_format": known}, ["ks"])
+
+
+def test_the_python_date_forms_match_the_macro():
+    from statereport.options import KIDS_DATE_FORMATS
+
+    macro = (REPO_ROOT / "macros" / "ks_kids" / "ks_kids_extract_dates.sql").read_text()
+    assert all(f"'{form}': {{" in macro for form in KIDS_DATE_FORMATS)
+    assert macro.count("'strftime':") == len(KIDS_DATE_FORMATS)
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,23 @@
-{#- Kansas KIDS data-field dates. The spec does not state the data-field date format (ks_kids_extracts.md 10 gap 9);
-    KITE validates M/D/YYYY and IC's header uses MM/DD, so every KIDS date field is MM/DD/YYYY text (KIDS-DATE-FORMAT),
-    the same text the KECS LEAD dates use: the one formatter is format_mdy. Null stays null so the field default
-    applies. -#}
+{#- Kansas KIDS data-field dates (KIDS-DATE-FORMAT). The form is var('kids_date_format'): MMDDYYYY by default, as
+    issue 19 states KSDE's layout, or MM/DD/YYYY (KITE's display form). The spec leaves it open (ks_kids_extracts.md
+    10 gap 9, the KIDS file specification was not retrievable); both the writer and KIDS-VAL-FORM-DATE read this one
+    definition, so the file and its check never disagree. Null stays null so the field default applies. -#}
+{% macro ks_kids_date_form() -%}
+    {%- set forms = {
+        'MMDDYYYY': {'strftime': '%m%d%Y', 'shape': '[0-9]{8}', 'year': 5, 'month': 1, 'day': 3,
+                     'pattern': '(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}'},
+        'MM/DD/YYYY': {'strftime': '%m/%d/%Y', 'shape': '[0-9]{2}/[0-9]{2}/[0-9]{4}', 'year': 7, 'month': 1, 'day': 4,
+                       'pattern': '(0[1-9]|1[0-2])/(0[1-9]|[12][0-9]|3[01])/[0-9]{4}'}
+    } -%}
+    {%- set chosen = var('kids_date_format') -%}
+    {%- if chosen not in forms -%}
+        {{ exceptions.raise_compiler_error("kids_date_format must be MMDDYYYY or MM/DD/YYYY, not " ~ chosen) }}
+    {%- endif -%}
+    {{ return(dict(forms[chosen], label=chosen)) }}
+{%- endmacro %}
+
 {% macro ks_kids_format_date(date_expr) -%}
-    {{ format_mdy(date_expr) }}
+    {{ format_date_as(date_expr, ks_kids_date_form()['strftime']) }}
 {%- endmacro %}
 
 {#- A calendar date from a year expression and a fixed month/day (Sept 20, Feb 20, Dec 1, ...). -#}

@@ -13,13 +13,19 @@
     regexp_full_match({{ expression }}, {{ pattern }})
 {%- endmacro %}
 
-{#- A KIDS file date (MM/DD/YYYY text, KIDS-DATE-FORMAT) as a date; null when blank or not a real calendar date
-    (02/30/2024), so the date-logic rules compare only dates that exist. -#}
+{#- A KIDS file date (in the kids_date_format form, KIDS-DATE-FORMAT) as a date; null when blank or not a real
+    calendar date (February 30), so the date-logic rules compare only dates that exist. -#}
 {% macro ks_kids_parse_date(expression) -%}
+    {%- set form = ks_kids_date_form() -%}
     case
-        when {{ ks_kids_full_match(expression, "'[0-9]{2}/[0-9]{2}/[0-9]{4}'") }}
-            then {{ ks_kids_try_date("substr(" ~ expression ~ ", 7, 4) || '-' || substr(" ~ expression ~ ", 1, 2) || '-' || substr(" ~ expression ~ ", 4, 2)") }}
+        when {{ ks_kids_full_match(expression, "'" ~ form['shape'] ~ "'") }}
+            then {{ ks_kids_try_date("substr(" ~ expression ~ ", " ~ form['year'] ~ ", 4) || '-' || substr(" ~ expression ~ ", " ~ form['month'] ~ ", 2) || '-' || substr(" ~ expression ~ ", " ~ form['day'] ~ ", 2)") }}
     end
+{%- endmacro %}
+
+{#- The KIDS-VAL-FORM-DATE pattern, as a SQL text literal. -#}
+{% macro ks_kids_date_pattern() -%}
+    '{{ ks_kids_date_form()['pattern'] }}'
 {%- endmacro %}
 
 {#- An ISO date text as a date, null when it names no real day. -#}

@@ -29,6 +29,7 @@ from statereport.kids_files import KidsFileOptions
 from statereport.loader import InputError, find_table_file, load_district
 from statereport.options import (
     EL_EXTRACT_TYPES,
+    KIDS_DATE_FORMATS,
     KIDS_EXTRACT_TYPES,
     LEAD_REPORTS,
     OPTIONS_BY_DEST,
@@ -493,6 +494,10 @@ def check_option_ranges(run_vars: dict, states: list[str]) -> None:
         if unknown:
             raise OptionError(f"--grade {','.join(unknown)}: not a grade code of seeds/reference/{seed_file} "
                               f"({var_name}); known codes: {', '.join(sorted(known))}")
+    date_form = run_vars.get("kids_date_format")  # absent only when a caller checks a few vars
+    if "ks" in states and date_form is not None and date_form not in KIDS_DATE_FORMATS:
+        raise OptionError(f"--kids-date-format {date_form!r}: KIDS dates are written {' or '.join(KIDS_DATE_FORMATS)} "
+                          "(kids_date_format)")
 
 
 # Editor vars that name calendars, per state; each id must be a calendar of the district's calendar table.

@@ -9,7 +9,7 @@ Decisions where the spec is silent or inconsistent, each with a rule id (the REA
 
 KIDS-FILE-HEADER (TH): `TH`, Extract Date, Extract Time, Transmission ID, Version, Delimiter Character, in that order
     (seed "Report Header"). Extract Date is MM/DD/YYYY: IC's text says "MM/DD/YY" but gives the field 10 bytes, which is
-    exactly MM/DD/YYYY, the format every KIDS date field uses (Gap 9). Extract Time is HH:MM:SS. Both come from
+    exactly MM/DD/YYYY (spec 4.1); the data-field dates follow var kids_date_format instead (default MMDDYYYY, Gap 9). Extract Time is HH:MM:SS. Both come from
     var('generated_at'), never the wall clock. Delimiter Character is the literal text `0X09`.
 KIDS-FILE-VERSION: H5 is var('kids_file_version'), default `18.0` (IC: "always 18.0"; PowerSchool documents 19.0, Gap 13).
 KIDS-FILE-TRANSMISSION-ID: H4 = T2, at most 10 characters. var('kids_transmission_id') when set (then used for every
@@ -258,7 +258,7 @@ def _check_layout(connection: duckdb.DuckDBPyConnection, relation: str, columns:
         if types[column.name].upper() not in ("VARCHAR", "STRING"):
             raise KidsFileError(
                 f"{relation}: column {column.name!r} (D{position}) is {types[column.name]}; KIDS marts format every "
-                "value as text (dates MM/DD/YYYY) and the file writers never reformat"
+                "value as text (dates in kids_date_format) and the file writers never reformat"
             )
 
 

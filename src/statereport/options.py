@@ -29,6 +29,8 @@ LEAD_REPORTS = ("detail", "staff", "caseload", "classes", "schoolwide", "issues"
 EL_EXTRACT_TYPES = ("demographics", "services")
 KIDS_EXTRACT_TYPES = ("ENRL", "TEST", "SMSC", "MILT", "EOYA", "ASGT", "EXIT", "QERY", "SPED")
 KIDS_DISAGGREGATION = ("homeroom", "subject", "none")
+# The forms macro ks_kids_date_form knows (macros/ks_kids/ks_kids_extract_dates.sql); var kids_date_format.
+KIDS_DATE_FORMATS = ("MMDDYYYY", "MM/DD/YYYY")
 
 _DATE_PATTERNS = ("%Y-%m-%d", "%m/%d/%Y", "%m%d%Y", "%m-%d-%Y")
 
@@ -181,6 +183,12 @@ EDITOR_OPTIONS: tuple[EditorOption, ...] = (
         "(Report Header: Version)", ("kids",),
     ),
     EditorOption(
+        "kids-date-format", ("kids_date_format",), "choice",
+        "Form of every KIDS data-field date, in every KIDS format and in the KIDS_Validation check: MMDDYYYY "
+        "(default, dbt_project.yml) or MM/DD/YYYY. The TH extract date stays MM/DD/YYYY.",
+        "(KIDS date fields)", ("kids",), choices=KIDS_DATE_FORMATS,
+    ),
+    EditorOption(
         "kids-transmission-id", ("kids_transmission_id",), "text",
         "KIDS header/footer Transmission ID, up to 10 characters. Blank: derived from the run's settings (the same "
         "settings give the same id).",
@@ -265,10 +273,8 @@ def dbt_vars_for(values: dict[str, Any], known_vars: dict[str, Any] | None = Non
         option = OPTIONS_BY_DEST.get(dest)
         if option is None or value is None or not option.dbt_vars:
             continue
-        if option.kind == "choice" and isinstance(value, str) and option.choices == KIDS_EXTRACT_TYPES:
-            value = value.upper()
-        elif option.kind == "choice" and isinstance(value, str):
-            value = value.lower()
+        if option.kind == "choice" and isinstance(value, str):  # the table's own spelling, whatever was typed
+            value = next((choice for choice in option.choices if choice.lower() == value.lower()), value)
         var_values = {var: var_value for var, var_value in option.to_var_values(value).items() if var in known}
         if not var_values:
             raise OptionError(

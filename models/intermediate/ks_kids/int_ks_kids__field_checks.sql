@@ -41,10 +41,15 @@ final as (
         collected.field_name,
         coalesce(requirements.required, false) as is_required,
         forms.rule_id as form_rule_id,
-        forms.pattern as form_pattern,
+        -- a date's pattern and form follow var('kids_date_format'), the form the files are written in
+        case
+            when forms.is_date then {{ ks_kids_date_pattern() }} else forms.pattern
+        end as form_pattern,
         forms.code_list as form_code_list,
         coalesce(forms.is_date, false) as form_is_date,
-        forms.form
+        case
+            when forms.is_date then 'a real date {{ ks_kids_date_form()["label"] }}' else forms.form
+        end as form
     from collected
     left join requirements
         on

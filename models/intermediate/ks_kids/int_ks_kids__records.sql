@@ -1,5 +1,5 @@
 -- The shared Kansas KIDS D1-D77 values, one row per candidate record (extract and enrollment), as text already
--- formatted for the files (dates MM/DD/YYYY via ks_kids_format_date). Null = the source is empty: the mart then
+-- formatted for the files (dates in var kids_date_format via ks_kids_format_date). Null = the source is empty: the mart then
 -- applies the field's documented default, or blank when the extract does not collect the field.
 -- Program records are read as of the extract's window (From-To): a record counts when it overlaps the window.
 -- Every window comes from int_ks_kids__windows (through the candidates); the per-field rule models (truancy, ESOL,
