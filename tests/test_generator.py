@@ -205,3 +205,21 @@ def test_statereport_runs_on_a_generated_district(state, small, tmp_path):
     with duckdb.connect(str(tmp_path / "warehouse" / f"{state}.duckdb"), read_only=True) as con:
         students = con.execute("select count(distinct person_id) from raw.enrollment").fetchone()[0]
     assert students >= SMALL
+
+
+@pytest.mark.parametrize("state", ["ky", "ks"])
+def test_school_numbers_stay_unique_in_a_statewide_district(state, tmp_path):
+    """A 700,000-student district has about 780 schools; two with one number would merge in Schoolwide (the run's
+    key check stops such a run with exit 3), so the generator never repeats one."""
+    from statereport.generator.district import DistrictGenerator, Writers
+
+    generator = DistrictGenerator(state, 700_000, 1, tmp_path, "csv")
+    generator.w = Writers(state, tmp_path, "csv", "")
+    try:
+        generator._district()
+        generator._schools()
+    finally:
+        generator.w.close()
+    numbers = [school.number for school in generator.schools]
+    assert len(numbers) > 700 and len(set(numbers)) == len(numbers)
+    assert {len(number) for number in numbers} == {3 if state == "ky" else 4}

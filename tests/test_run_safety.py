@@ -5,6 +5,7 @@ refused, or proven, before anything is built."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -236,7 +237,7 @@ def test_the_second_state_process_dies_with_its_parent(tmp_path):
 CHECK_TAMPERED = textwrap.dedent("""
     import sys
     from statereport.dbt_runner import DbtFailure, DbtSession
-    session = DbtSession("ky", sys.argv[1], log_dir=sys.argv[2])
+    session = DbtSession(sys.argv[3] if len(sys.argv) > 3 else "ky", sys.argv[1], log_dir=sys.argv[2])
     session.built = {uid for uid, node in session.manifest.nodes.items() if node.resource_type == "model"}
     names = [node.name for node in session.run_check_tests()]
     print("selected " + " ".join(names), flush=True)
@@ -266,6 +267,23 @@ def test_every_run_proves_conservation_and_a_broken_warehouse_fails_the_check(tm
     assert any(name.startswith("unique") for name in selected)  # the mart key tests
     failed = [line for line in checked.stdout.splitlines() if line.startswith("failed ")]
     assert failed and "ky_lead_detail_conservation (" in failed[0] and "records)" in failed[0], checked.stdout
+
+
+def test_a_kids_record_built_twice_fails_the_run_check(ks, tmp_path):
+    """The KIDS files' own key can repeat by design, so the run proves the grain one step earlier: one
+    int_ks_kids__records row per record type and enrollment (tag run_check). A doubled record fails it by name."""
+    database = tmp_path / "ks.duckdb"
+    shutil.copyfile(ks.database, database)
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("insert into intermediate.int_ks_kids__records "
+                           "select * from intermediate.int_ks_kids__records limit 1")
+    checked = subprocess.run([sys.executable, "-c", CHECK_TAMPERED, str(database), str(tmp_path / "logs"), "ks"],
+                             capture_output=True, text=True)
+    selected = checked.stdout.split("\n")[0].split()[1:]
+    assert "ks_kids_exclusions_conserve" in selected, checked.stdout + checked.stderr[-2000:]
+    assert "ks_kids_records_one_per_type_and_enrollment" in selected, selected
+    failed = [line for line in checked.stdout.splitlines() if line.startswith("failed ")]
+    assert failed and "ks_kids_records_one_per_type_and_enrollment (1 records)" in failed[0], checked.stdout
 
 
 @pytest.mark.parametrize(

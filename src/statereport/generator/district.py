@@ -167,7 +167,10 @@ class DistrictGenerator:
                         "alternative": "Horizon Alternative Program",
                         "program": "Evening Learning Program"}[kind]
             if self.state == "ky":
-                number = f"{10 + index * 5:03d}" if index < 190 else f"{index + 1:03d}"
+                # the first 190 schools take multiples of 5; the rest the numbers between them (a district's school
+                # numbers are unique: a 700,000-student district has about 780 schools)
+                spare = index - 190
+                number = f"{10 + index * 5:03d}" if index < 190 else f"{11 + spare // 4 * 5 + spare % 4:03d}"
                 classification = {"elementary": "A1", "middle": "A1", "high": "A1", "cte": "A2",
                                   "alternative": "A5", "program": None}[kind]
             else:
