@@ -47,41 +47,6 @@ def staging_sql(table: Table, reserved: set[str] | None = None) -> str:
 INPUT_DIR = PROJECT_ROOT / "models" / "intermediate" / "input"
 
 
-def orphan_references_sql(tables: list[Table]) -> str:
-    """One select per contract foreign key: child rows whose parent is not in the district's data."""
-    by_name = {t.name: t for t in tables}
-    selects = []
-    for table in tables:
-        for foreign_key in table.foreign_keys:
-            target_table, target_column = foreign_key["references"].split(".")
-            # Only where the district must supply both tables: a KS district has no KY-only parent table to point at.
-            states = ", ".join(f"'{s}'" for s in table.states if s in by_name[target_table].states)
-            key = "\n        || '|' || ".join(f"coalesce(cast(child.{c} as varchar), '')" for c in table.primary_key)
-            selects.append(
-                "    select\n"
-                f"        '{table.name}' as table_name,\n"
-                f"        {key} as record_key,\n"
-                f"        '{foreign_key['column']}' as column_name,\n"
-                f"        cast(child.{foreign_key['column']} as varchar) as value,\n"
-                f"        '{target_table}.{target_column}' as references_column\n"
-                f"    from {{{{ ref('stg_sis__{table.name}') }}}} as child\n"
-                f"    where\n        '{{{{ var('state') }}}}' in ({states})\n"
-                f"        and child.{foreign_key['column']} is not null\n"
-                f"        and not exists (\n"
-                f"            select 1 from {{{{ ref('stg_sis__{target_table}') }}}} as parent\n"
-                f"            where parent.{target_column} = child.{foreign_key['column']}\n"
-                "        )"
-            )
-    body = "\n    union all\n".join(selects)
-    return (
-        "-- Generated from the contract's foreign keys by scripts/sync_contract: every reference to a record the district's\n"
-        "-- data does not contain (a roster row pointing at a missing section, ...). Reported as input issues, not dropped.\n"
-        "with\n\n"
-        f"orphans as (\n{body}\n)\n\n"
-        "select * from orphans\n"
-    )
-
-
 def unknown_codes_sql(tables: list[Table]) -> str:
     """One select per code column whose complete code list the contract gives: values outside that list."""
     selects = []
@@ -143,8 +108,6 @@ def reversed_date_ranges_sql(tables: list[Table]) -> str:
 # Dates outside this range are kept as given but listed (CORE-INPUT-IMPLAUSIBLE-DATE): '9999-08-14' is a typing slip
 # or a system's "no end", never a real school date.
 PLAUSIBLE_DATES = ("1900-01-01", "2100-12-31")
-# C0 control characters and DEL except tab, line feed and carriage return (those are kept and quoted in CSV).
-CONTROL_CHARACTER_CLASS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]"
 
 
 def _record_key(table: Table) -> str:
@@ -185,34 +148,6 @@ def implausible_dates_sql(tables: list[Table]) -> str:
         "with\n\n"
         f"implausible_dates as (\n{body}\n)\n\n"
         "select * from implausible_dates\n"
-    )
-
-
-def control_characters_sql(tables: list[Table]) -> str:
-    """One select per text column: raw values holding a control character (staging removes them, so this reads the
-    source: after staging there is nothing left to find)."""
-    reserved = _reserved_words()
-    selects = []
-    for table in tables:
-        for column in table.columns:
-            if not column.is_text:
-                continue
-            selects.append(
-                "    select\n"
-                f"        '{table.name}' as table_name,\n"
-                f"        {_record_key(table)} as record_key,\n"
-                f"        {_person(table)},\n"
-                f"        '{column.name}' as column_name\n"
-                f"    from {{{{ source('sis', '{table.name}') }}}}\n"
-                f"    where regexp_matches({_quoted(column.name, reserved)}, '{CONTROL_CHARACTER_CLASS}')"
-            )
-    body = "\n    union all\n".join(selects)
-    return (
-        "-- Generated from the contract by scripts/sync_contract: text values holding control characters (NUL and the\n"
-        "-- other C0 characters but tab and line ends). Staging removes them (macro clean_text), so no export holds one.\n"
-        "with\n\n"
-        f"control_characters as (\n{body}\n)\n\n"
-        "select * from control_characters\n"
     )
 
 
@@ -288,11 +223,9 @@ def expected_files() -> dict[Path, str]:
     for table in tables:
         files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table, reserved)
     files[STAGING_DIR / "_sis__models.yml"] = staging_yaml(tables)
-    files[INPUT_DIR / "int_input__orphan_references.sql"] = orphan_references_sql(tables)
     files[INPUT_DIR / "int_input__reversed_date_ranges.sql"] = reversed_date_ranges_sql(tables)
     files[INPUT_DIR / "int_input__unknown_codes.sql"] = unknown_codes_sql(tables)
     files[INPUT_DIR / "int_input__implausible_dates.sql"] = implausible_dates_sql(tables)
-    files[INPUT_DIR / "int_input__control_characters.sql"] = control_characters_sql(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
         present = {p.stem.split("__", 1)[1] for p in folder.glob(f"{state}__*.csv")}
