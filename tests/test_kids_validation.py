@@ -116,3 +116,22 @@ def test_review_page_kids_validation_section(ks, ks_db):
     # The clerk sees who shares a state id: both students' legal names, on this page only.
     assert "StateIdOne, Shared" in section and "StateIdTwo, Shared" in section
     assert "StateIdTwo" not in (ks.out_dir / "KIDS_Validation.csv").read_text(encoding="utf-8")
+
+
+def test_review_page_shows_the_validation_rows_once(ks, ks_db):
+    """The rows are the KIDS validation section's table (with the students' names); the Warnings entry of each
+    KIDS-VAL rule links there instead of repeating them, and KIDS_Validation has no second table under Reports."""
+    page = ks.review_page.read_text(encoding="utf-8")
+    rules = [row[0] for row in ks_db.execute("select distinct rule_id from marts.ks_kids__validation order by 1").fetchall()]
+    assert rules
+    for rule in rules:
+        start = page.index(f'id="warning-{rule}"')
+        article = page[start:page.index("</article>", start)]
+        assert 'href="#kids-validation"' in article and "<table" not in article, rule
+    reports = page[page.index('<section id="reports">'):]
+    assert "KIDS_Validation" not in reports[:reports.index("</section>")]
+    # the one table: every validation row, once
+    section = page[page.index('<section id="kids-validation">'):]
+    section = section[:section.index("</section>")]
+    total = ks_db.execute("select count(*) from marts.ks_kids__validation").fetchone()[0]
+    assert 'data-table="kids-validation"' in section and f'data-total="{total}"' in section

@@ -121,7 +121,11 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
             nodes = [node for node in models if extract_of(node) == extract.extract and WARNING_MODEL.search(node.name)]
             for rule in extract.warnings:
                 tables = []
+                see = None
                 for node in nodes:
+                    if node.name == kids_validation_review.VALIDATION_MODEL:
+                        see = "kids-validation"  # its rows, with the students' names, are that section's table
+                        continue
                     columns = [row[0] for row in connection.execute(f"describe {relation(node)}").fetchall()]
                     if "rule_id" not in columns:
                         continue
@@ -131,7 +135,7 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
                     table = _table(connection, table_id, node.name, query)
                     if table.total_rows:
                         tables.append(table)
-                warning_groups.append({"extract": extract, "rule": rule, "tables": tables})
+                warning_groups.append({"extract": extract, "rule": rule, "tables": tables, "see": see})
         ledger_nodes = [node for node in models if extract_of(node) in folders and EXCLUSION_MODEL.search(node.name)]
         ledger = None
         if ledger_nodes:
@@ -150,7 +154,9 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
         # The summary already counted every report (a count re-runs the mart's view: seconds on a statewide Detail).
         report_rows = {report.model: report.rows for extract in summary.extracts for report in extract.reports}
         for node in export_nodes:
-            if extract_of(node) not in folders:
+            # KIDS_Validation's rows are the KIDS validation section's table: shown once, there
+            shown_in_section = kids_validation and node.name == kids_validation_review.VALIDATION_MODEL
+            if extract_of(node) not in folders or shown_in_section:
                 continue
             spec = node.config.meta["export"]
             reports.append(_table(connection, f"r-{node.name}".lower(), spec["file_name"], export_query(node),
