@@ -28,15 +28,21 @@ exclusions as (
     select * from {{ ref('ky_lead__detail_exclusions') }}
 ),
 
+-- Compared on the integer ids (the exclusions' record_key is built from them): a statewide Detail is millions of rows,
+-- and this runs on every production run. The key text is built only for the violations returned.
 student_candidates as (
-    select distinct cast(rosters.section_id as varchar) || '|' || cast(rosters.person_id as varchar) as record_key
+    select distinct
+        rosters.section_id,
+        rosters.person_id
     from rosters
     inner join sections
         on rosters.section_id = sections.section_id
 ),
 
 empty_section_candidates as (
-    select cast(sections.section_id as varchar) || '|' as record_key
+    select
+        sections.section_id,
+        cast(null as bigint) as person_id
     from sections
     where not exists (
             select 1 from rosters
@@ -45,66 +51,96 @@ empty_section_candidates as (
 ),
 
 candidates as (
-    select record_key from student_candidates
+    select * from student_candidates
     union all
-    select record_key from empty_section_candidates
-),
-
-reported as (
-    select distinct
-        cast(section_id as varchar) || '|' || coalesce(cast(person_id as varchar), '') as record_key,
-        section_id,
-        person_id
-    from detail
+    select * from empty_section_candidates
 ),
 
 -- An empty row of a section whose rostered students were all excluded is reported without being a candidate of its own.
 reported_keys as (
-    select reported.record_key
-    from reported
+    select distinct
+        detail.section_id,
+        detail.person_id
+    from detail
     where not (
-            reported.person_id is null
+            detail.person_id is null
             and exists (
                 select 1 from rosters
-                where rosters.section_id = reported.section_id
+                where rosters.section_id = detail.section_id
             )
         )
 ),
 
 excluded_keys as (
-    select record_key from exclusions
-    where record_key not like '%|%|%'
+    select
+        exclusions.section_id,
+        exclusions.person_id
+    from exclusions
+    where exclusions.record_key not like '%|%|%'
 ),
 
 missing as (
     select
-        candidates.record_key,
+        candidates.section_id,
+        candidates.person_id,
         'candidate neither reported nor excluded' as problem
     from candidates
     where
-        candidates.record_key not in (select reported_keys.record_key from reported_keys)
-        and candidates.record_key not in (select excluded_keys.record_key from excluded_keys)
+        not exists (
+            select 1 from reported_keys
+            where
+                reported_keys.section_id = candidates.section_id
+                and reported_keys.person_id is not distinct from candidates.person_id
+        )
+        and not exists (
+            select 1 from excluded_keys
+            where
+                excluded_keys.section_id = candidates.section_id
+                and excluded_keys.person_id is not distinct from candidates.person_id
+        )
 ),
 
 both_ways as (
     select
-        reported_keys.record_key,
+        reported_keys.section_id,
+        reported_keys.person_id,
         'candidate both reported and excluded' as problem
     from reported_keys
     inner join excluded_keys
-        on reported_keys.record_key = excluded_keys.record_key
+        on
+            reported_keys.section_id = excluded_keys.section_id
+            and reported_keys.person_id is not distinct from excluded_keys.person_id
 ),
 
 strangers as (
     select
-        outcomes.record_key,
+        outcomes.section_id,
+        outcomes.person_id,
         'reported or excluded key that is not a candidate' as problem
     from (
-        select reported_keys.record_key from reported_keys
+        select * from reported_keys
         union all
-        select excluded_keys.record_key from excluded_keys
+        select * from excluded_keys
     ) as outcomes
-    where outcomes.record_key not in (select candidates.record_key from candidates)
+    where not exists (
+            select 1 from candidates
+            where
+                candidates.section_id = outcomes.section_id
+                and candidates.person_id is not distinct from outcomes.person_id
+        )
+),
+
+pair_violations as (
+    select
+        cast(section_id as varchar) || '|' || coalesce(cast(person_id as varchar), '') as record_key,
+        problem
+    from (
+        select * from missing
+        union all
+        select * from both_ways
+        union all
+        select * from strangers
+    ) as violations
 ),
 
 reported_students as (
@@ -118,29 +154,32 @@ reported_students as (
     where detail.person_id is not null
 ),
 
-unaccounted_enrollments as (
+other_enrollments as (
     select
         cast(reported_students.section_id as varchar) || '|' || cast(reported_students.person_id as varchar)
-        || '|' || cast(enrollments.enrollment_id as varchar) as record_key,
-        'enrollment neither reported nor excluded' as problem
+        || '|' || cast(enrollments.enrollment_id as varchar) as record_key
     from reported_students
     inner join enrollments
         on
             reported_students.person_id = enrollments.person_id
             and reported_students.calendar_id = enrollments.calendar_id
             and reported_students.structure_id = enrollments.structure_id
-    where
-        enrollments.enrollment_id <> reported_students.enrollment_id
-        and cast(reported_students.section_id as varchar) || '|' || cast(reported_students.person_id as varchar)
-        || '|' || cast(enrollments.enrollment_id as varchar) not in (select exclusions.record_key from exclusions)
+    where enrollments.enrollment_id <> reported_students.enrollment_id
+),
+
+unaccounted_enrollments as (
+    select
+        other_enrollments.record_key,
+        'enrollment neither reported nor excluded' as problem
+    from other_enrollments
+    where not exists (
+            select 1 from exclusions
+            where exclusions.record_key = other_enrollments.record_key
+        )
 ),
 
 final as (
-    select * from missing
-    union all
-    select * from both_ways
-    union all
-    select * from strangers
+    select * from pair_violations
     union all
     select * from unaccounted_enrollments
 )
