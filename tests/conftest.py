@@ -16,6 +16,13 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 OUTPUT_ROOT = REPO_ROOT / "tests" / "_output"
 
+# dbt's parse is a third of a small run. Every run of this session (each in its own warehouse folder) reuses the
+# saved parse of an earlier run with the same state and vars (statereport.dbt_runner._parse); the folder starts
+# empty each session, so the first run of each var set parses in full, as from a fresh clone.
+PARSE_CACHE = OUTPUT_ROOT / "parse_cache"
+shutil.rmtree(PARSE_CACHE, ignore_errors=True)
+os.environ["STATEREPORT_PARSE_CACHE"] = str(PARSE_CACHE)
+
 
 @dataclass
 class BuiltState:

@@ -4,6 +4,7 @@ during the export. Each leaves the previous warehouse and files exactly as they 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,11 +29,13 @@ def _snapshot(*folders: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def previous_run(tmp_path_factory):
-    """A completed `--state all` run whose files later faulty runs must leave alone."""
+def previous_run(built_states, tmp_path_factory):
+    """A completed `--state all` run whose files later faulty runs must leave alone: a copy of the session's run of
+    both samples (warehouse, run history and files; not its logs or lock files), so no second build is needed."""
     root = tmp_path_factory.mktemp("faults")
     warehouse, out = root / "wh", root / "out"
-    run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "-q")
+    shutil.copytree(built_states["ky"].database.parent, warehouse, ignore=shutil.ignore_patterns("logs", "*.lock"))
+    shutil.copytree(built_states["ky"].out_dir.parent, out)
     return warehouse, out
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -12,6 +15,9 @@ from statereport import PROJECT_ROOT
 from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
+# Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
+# into different warehouse folders with the vars of an earlier run reuse its parse. Unset: dbt's own partial parse only.
+PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
 
 
 def project_vars(overrides: dict | None = None) -> dict:
@@ -75,11 +81,41 @@ class DbtSession:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.errors: list[str] = []
         callbacks = [self._collect_errors, *self.callbacks]
-        parsed = dbtRunner(callbacks=callbacks).invoke(self._args("parse"))
+        parsed = self._parse(dbtRunner(callbacks=callbacks))
         if not parsed.success:
             raise DbtFailure(f"dbt parse failed: {self._error_text(parsed.exception)}")
         self.manifest = parsed.result
         self._runner = dbtRunner(manifest=self.manifest, callbacks=callbacks)
+
+    def _parse(self, runner):
+        """dbt parse; with STATEREPORT_PARSE_CACHE, from and into that folder's saved parse for this name and vars.
+        dbt reparses in full whenever the project files, vars or profile differ from the saved parse. Its profile check
+        includes the DuckDB path, so the parse sees one fixed path per name: the catalog name dbt derives from it (the
+        file name up to the first dot) is the same, and the later commands (built with this manifest) read the real
+        path again."""
+        cache = os.environ.get(PARSE_CACHE_VARIABLE)
+        if not cache:
+            return runner.invoke(self._args("parse"))
+        name = self.database.name.split(".")[0]
+        saved = Path(cache) / f"{name}-{hashlib.sha256(self.vars_json.encode()).hexdigest()[:16]}.msgpack"
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        written = Path(os.environ["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
+        if saved.exists():  # dbt reads the saved parse from here (it must exist), but writes into its target folder
+            os.environ["DBT_PARTIAL_PARSE_FILE_PATH"] = str(saved)
+        os.environ["STATEREPORT_DB"] = str(Path(cache) / f"{name}.duckdb")
+        started = time.time()
+        try:
+            parsed = runner.invoke(self._args("parse"))
+        finally:
+            os.environ["STATEREPORT_DB"] = str(self.database)
+            os.environ.pop("DBT_PARTIAL_PARSE_FILE_PATH", None)
+        # dbt rewrote the parse only when something changed (else the saved one is current). Copy-then-rename, so a
+        # killed run never leaves half a file; a mismatched file would only cost a full parse (dbt checks it).
+        if parsed.success and written.exists() and written.stat().st_mtime >= started - 1:
+            partial = saved.with_name(f"{saved.name}.{os.getpid()}.tmp")
+            shutil.copyfile(written, partial)
+            os.replace(partial, saved)
+        return parsed
 
     @property
     def log_file(self) -> Path:
