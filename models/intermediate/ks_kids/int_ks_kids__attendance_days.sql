@@ -10,8 +10,8 @@
 -- KIDS-D22-MEMBERSHIP (day part): a day of the enrollment is an instructional day
 --   (day.instruction) of its calendar and structure between its start and end date (open end = calendar end);
 --   no-shows have none. When a student has several enrollments in one calendar covering the same date, only one
---   counts it (is_counted_day): primary service type first, then latest start date, then highest enrollment_id
---   (the same rule int_ks_kids__membership_spans applies to whole spans).
+--   counts it (is_counted_day): the lowest member_rank of int_ks_kids__member_enrollments (primary service type
+--   first, then latest start date, then highest enrollment_id; int_ks_kids__membership_spans uses the same rank).
 -- KIDS-D23-ATTENDED (day part): attended fraction = minutes present / minutes scheduled, on the student's schedule:
 --   the distinct instructional periods of the day's bell schedule in which the student is rostered (active trial,
 --   roster and term dates covering the day); several courses in one period count the period length once. A student
@@ -26,12 +26,8 @@
 -- Grain: one row per enrollment and instructional date, for the dates above only.
 with
 
-enrollments as (
-    select * from {{ ref('stg_sis__enrollment') }}
-),
-
-calendars as (
-    select * from {{ ref('stg_sis__calendar') }}
+member_enrollments_source as (
+    select * from {{ ref('int_ks_kids__member_enrollments') }}
 ),
 
 days as (
@@ -103,24 +99,23 @@ snapshot_dates as (
     where {{ var('kids_d25_minutes_from_schedule') }}
 ),
 
+-- the member filter and the winner order (member_rank) live in int_ks_kids__member_enrollments
 member_enrollments as (
     select
-        enrollments.enrollment_id,
-        enrollments.person_id,
-        enrollments.calendar_id,
-        enrollments.structure_id,
-        enrollments.service_type,
-        enrollments.grade,
-        enrollments.start_date as enrollment_start_date,
-        coalesce(enrollments.end_date, calendars.end_date) as enrollment_through_date,
-        calendars.start_date as calendar_start_date,
-        calendars.end_date as calendar_end_date,
-        calendars.end_year,
-        calendars.whole_day_absence as calendar_whole_day_absence
-    from enrollments
-    inner join calendars
-        on enrollments.calendar_id = calendars.calendar_id
-    where not coalesce(enrollments.no_show, false)
+        enrollment_id,
+        person_id,
+        calendar_id,
+        structure_id,
+        service_type,
+        grade,
+        member_rank,
+        start_date as enrollment_start_date,
+        through_date as enrollment_through_date,
+        calendar_start_date,
+        calendar_end_date,
+        end_year,
+        calendar_whole_day_absence
+    from member_enrollments_source
 ),
 
 detail_enrollment_dates as (
@@ -154,7 +149,7 @@ enrollment_days as (
         member_enrollments.calendar_id,
         member_enrollments.structure_id,
         member_enrollments.service_type,
-        member_enrollments.enrollment_start_date,
+        member_enrollments.member_rank,
         member_enrollments.calendar_start_date,
         member_enrollments.calendar_end_date,
         member_enrollments.end_year,
@@ -183,10 +178,7 @@ counted_days as (
         enrollment_days.*,
         row_number() over (
             partition by enrollment_days.person_id, enrollment_days.calendar_id, enrollment_days.attendance_date
-            order by
-                case when enrollment_days.service_type = 'P' then 0 else 1 end,
-                enrollment_days.enrollment_start_date desc,
-                enrollment_days.enrollment_id desc
+            order by enrollment_days.member_rank
         ) = 1 as is_counted_day
     from enrollment_days
 ),

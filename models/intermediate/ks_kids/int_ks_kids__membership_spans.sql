@@ -3,8 +3,9 @@
 -- KIDS-D22-MEMBERSHIP (day part): every instructional day (day.instruction) of the enrollment's calendar and
 --   structure between its start and end date (open end = calendar end) is a membership day; no-shows have none.
 --   Each date is counted once per student and calendar, for the enrollment that wins it among the enrollments
---   covering it on an instructional day of their own structure: the primary (service type P) one first, then the
---   latest start date, then the highest enrollment_id.
+--   covering it on an instructional day of their own structure: the lowest member_rank of
+--   int_ks_kids__member_enrollments (primary service type first, then the latest start date, then the highest
+--   enrollment_id), which also holds the member filter (no no-shows; person, structure and start date present).
 -- How: per student and calendar the enrollments are cut into elementary date segments (between consecutive start
 -- and end+1 dates), so every enrollment covers a segment whole or not at all. When all the enrollments covering a
 -- segment share one structure, the winner owns the whole segment. When they do not (rare: a student in two
@@ -13,38 +14,27 @@
 -- Grain: one row per span (enrollment_id, span_start_date); spans of one student and calendar never overlap.
 with
 
-enrollments as (
-    select * from {{ ref('stg_sis__enrollment') }}
-),
-
-calendars as (
-    select * from {{ ref('stg_sis__calendar') }}
+member_enrollments_source as (
+    select * from {{ ref('int_ks_kids__member_enrollments') }}
 ),
 
 days as (
     select * from {{ ref('stg_sis__day') }}
 ),
 
+-- the member filter and the winner order (member_rank) live in int_ks_kids__member_enrollments
 member_enrollments as (
     select
-        enrollments.enrollment_id,
-        enrollments.person_id,
-        enrollments.calendar_id,
-        enrollments.structure_id,
-        enrollments.service_type,
-        enrollments.start_date,
-        calendars.end_year,
-        coalesce(enrollments.end_date, calendars.end_date, cast('9999-12-31' as date)) as through_date,
-        case when enrollments.service_type = 'P' then 0 else 1 end as service_rank
-    from enrollments
-    inner join calendars
-        on enrollments.calendar_id = calendars.calendar_id
-    where
-        not coalesce(enrollments.no_show, false)
-        and enrollments.start_date is not null
-        and enrollments.structure_id is not null
-        and enrollments.person_id is not null
-        and coalesce(enrollments.end_date, calendars.end_date, cast('9999-12-31' as date)) >= enrollments.start_date
+        enrollment_id,
+        person_id,
+        calendar_id,
+        structure_id,
+        service_type,
+        start_date,
+        end_year,
+        member_rank,
+        coalesce(through_date, cast('9999-12-31' as date)) as through_date
+    from member_enrollments_source
 ),
 
 instructional_days as (
@@ -100,10 +90,7 @@ covering as (
         member_enrollments.end_year,
         row_number() over (
             partition by segments.person_id, segments.calendar_id, segments.segment_start_date
-            order by
-                member_enrollments.service_rank asc,
-                member_enrollments.start_date desc,
-                member_enrollments.enrollment_id desc
+            order by member_enrollments.member_rank
         ) as winner_rank,
         min(member_enrollments.structure_id) over (
             partition by segments.person_id, segments.calendar_id, segments.segment_start_date
