@@ -69,8 +69,9 @@ from xml.sax import saxutils
 import duckdb
 
 from statereport import kids_readback
-from statereport.exports import (
+from statereport.writers import (
     ExportError,
+    replace_atomically,
     html_left_out_note,
     html_page_too_long,
     write_bytes_atomically,
@@ -482,8 +483,7 @@ def write_xml(connection: duckdb.DuckDBPyConnection, extract: KidsExtract, path:
         head = f'{declaration}<KIDS_Data file_name={file_name} records="{extract.record_count}">\n'
         write_framed_lines(connection, f"select concat('  <KIDS_Record>', chr(10), {elements}, '  </KIDS_Record>') "
                                        "from kids_records order by record_number", temporary, head, "</KIDS_Data>\n")
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
+    replace_atomically(temporary, path)
 
 
 def write_kids_extract(
