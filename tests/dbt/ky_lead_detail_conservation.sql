@@ -79,68 +79,71 @@ excluded_keys as (
     where exclusions.record_key not like '%|%|%'
 ),
 
-missing as (
+-- One pass over every key's outcomes (GROUP BY puts a null person, an empty section's key, in one group), instead of
+-- an anti-join per problem: a statewide Detail is millions of keys.
+outcomes as (
     select
-        candidates.section_id,
-        candidates.person_id,
-        'candidate neither reported nor excluded' as problem
+        section_id,
+        person_id,
+        1 as is_candidate,
+        0 as is_reported,
+        0 as is_excluded
     from candidates
-    where
-        not exists (
-            select 1 from reported_keys
-            where
-                reported_keys.section_id = candidates.section_id
-                and reported_keys.person_id is not distinct from candidates.person_id
-        )
-        and not exists (
-            select 1 from excluded_keys
-            where
-                excluded_keys.section_id = candidates.section_id
-                and excluded_keys.person_id is not distinct from candidates.person_id
-        )
-),
-
-both_ways as (
+    union all
     select
-        reported_keys.section_id,
-        reported_keys.person_id,
-        'candidate both reported and excluded' as problem
+        section_id,
+        person_id,
+        0 as is_candidate,
+        1 as is_reported,
+        0 as is_excluded
     from reported_keys
-    inner join excluded_keys
-        on
-            reported_keys.section_id = excluded_keys.section_id
-            and reported_keys.person_id is not distinct from excluded_keys.person_id
+    union all
+    select
+        section_id,
+        person_id,
+        0 as is_candidate,
+        0 as is_reported,
+        1 as is_excluded
+    from excluded_keys
 ),
 
-strangers as (
+tallied as (
     select
-        outcomes.section_id,
-        outcomes.person_id,
-        'reported or excluded key that is not a candidate' as problem
-    from (
-        select * from reported_keys
-        union all
-        select * from excluded_keys
-    ) as outcomes
-    where not exists (
-            select 1 from candidates
-            where
-                candidates.section_id = outcomes.section_id
-                and candidates.person_id is not distinct from outcomes.person_id
-        )
+        section_id,
+        person_id,
+        max(is_candidate) = 1 as is_candidate,
+        max(is_reported) = 1 as is_reported,
+        max(is_excluded) = 1 as is_excluded
+    from outcomes
+    group by section_id, person_id
+),
+
+-- a key can break two rules (reported and excluded, and no candidate): one row per rule it breaks
+pair_problems as (
+    select
+        section_id,
+        person_id,
+        unnest([
+            case
+                when is_candidate and not is_reported and not is_excluded
+                    then 'candidate neither reported nor excluded'
+            end,
+            case when is_reported and is_excluded then 'candidate both reported and excluded' end,
+            case
+                when (is_reported or is_excluded) and not is_candidate
+                    then 'reported or excluded key that is not a candidate'
+            end
+        ]) as problem
+    from tallied
+    where not (is_candidate and (is_reported <> is_excluded))
 ),
 
 pair_violations as (
     select
         cast(section_id as varchar) || '|' || coalesce(cast(person_id as varchar), '') as record_key,
         problem
-    from (
-        select * from missing
-        union all
-        select * from both_ways
-        union all
-        select * from strangers
-    ) as violations
+    from pair_problems
+    where problem is not null
 ),
 
 reported_students as (
