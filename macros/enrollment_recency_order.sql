@@ -5,6 +5,6 @@
     {%- set p = alias ~ '.' if alias else '' -%}
     {{ p }}start_date desc nulls last,
     {{ p }}end_date desc nulls first,
-    case when {{ p }}service_type = 'P' then 0 else 1 end,
+    case when {{ p }}service_type = {{ primary_service_type() }} then 0 else 1 end,
     {{ p }}enrollment_id desc
 {%- endmacro %}

@@ -20,7 +20,7 @@ primary_enrollments as (
     from enrollments
     inner join calendars on enrollments.calendar_id = calendars.calendar_id
     where
-        enrollments.service_type = 'P'
+        enrollments.service_type = {{ primary_service_type() }}
         and not coalesce(enrollments.no_show, false)
 ),
 

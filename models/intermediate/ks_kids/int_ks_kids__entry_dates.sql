@@ -51,7 +51,7 @@ previous_candidates as (
             partition by current_enrollment.enrollment_id
             order by
                 previous_enrollment.end_date desc,
-                case when previous_enrollment.service_type = {{ ks_kids_primary_service_type() }} then 0 else 1 end,
+                case when previous_enrollment.service_type = {{ primary_service_type() }} then 0 else 1 end,
                 previous_enrollment.enrollment_id desc
         ) as candidate_rank
     from enrollment_places as current_enrollment

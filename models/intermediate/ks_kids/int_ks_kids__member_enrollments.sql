@@ -5,7 +5,7 @@
 --   in a calendar, not a no-show, with a person, a structure and a start date, ending (end date, else the calendar
 --   end) on or after its start. Any other enrollment has no instructional day to count.
 -- KIDS-D22-MEMBERSHIP (winner): when several member enrollments of a student and calendar cover a date, the one with
---   the lowest member_rank counts it: primary service type (macro ks_kids_primary_service_type) first, then the latest
+--   the lowest member_rank counts it: primary service type (macro primary_service_type) first, then the latest
 --   start date, then the highest enrollment_id. member_rank orders all of a student's enrollments in a calendar, so
 --   the best-ranked of any subset covering a date is that date's winner.
 -- Grain: one row per member enrollment.
@@ -26,7 +26,7 @@ members as (
         enrollments.calendar_id,
         enrollments.structure_id,
         enrollments.service_type,
-        coalesce(enrollments.service_type = {{ ks_kids_primary_service_type() }}, false) as is_primary_service,
+        coalesce(enrollments.service_type = {{ primary_service_type() }}, false) as is_primary_service,
         enrollments.grade,
         enrollments.start_date,
         enrollments.end_date,

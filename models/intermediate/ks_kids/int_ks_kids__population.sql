@@ -96,7 +96,7 @@ ranked as (
                         order by
                             case when extract_code = 'EXIT' then end_date end desc nulls last,
                             start_date desc,
-                            case when service_type = {{ ks_kids_primary_service_type() }} then 0 else 1 end,
+                            case when service_type = {{ primary_service_type() }} then 0 else 1 end,
                             enrollment_id desc
                     )
         end as record_rank

@@ -72,7 +72,7 @@ window_spans as (
             membership_spans.calendar_id = truancy_windows.calendar_id
             and membership_spans.span_start_date <= truancy_windows.through_date
             and membership_spans.span_end_date >= truancy_windows.from_date
-    where membership_spans.service_type = {{ ks_kids_primary_service_type() }}
+    where membership_spans.service_type = {{ primary_service_type() }}
 ),
 
 -- the unexcused full days (always days with a mark: int_ks_kids__attendance_days has every counted day of the
@@ -92,7 +92,7 @@ window_days as (
             and attendance_days.attendance_date between truancy_windows.from_date and truancy_windows.through_date
     where
         attendance_days.is_counted_day
-        and attendance_days.service_type = {{ ks_kids_primary_service_type() }}
+        and attendance_days.service_type = {{ primary_service_type() }}
 ),
 
 person_days as (

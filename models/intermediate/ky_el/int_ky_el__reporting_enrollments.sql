@@ -25,7 +25,7 @@ ranked as (
         *,
         row_number() over (
             partition by person_id, district_id
-            order by case when service_type = 'P' then 0 else 1 end, {{ enrollment_recency_order() }}
+            order by case when service_type = {{ primary_service_type() }} then 0 else 1 end, {{ enrollment_recency_order() }}
         ) as choice_rank
     from qualifying
 ),
