@@ -19,17 +19,27 @@ def test_bench_prints_every_figure_and_the_targets(tmp_path):
     assert completed.returncode == 0, completed.stderr[-3000:]
     out = completed.stdout
     assert re.search(r"== KY 150 students \([\d,]+ raw rows\) ==", out)
-    for label in ("raw-read floor", "load", "dbt start-up", "build", "export", "total"):
+    for label in ("raw-read floor", "write floor", "floor", "load", "dbt start-up", "build", "run checks", "export",
+                  "total"):
         assert re.search(rf"^  {re.escape(label)} +\d+\.\d\d s", out, re.MULTILINE), label
+    # the run's own checks (issue 16 F): how many tests and their share of the build
+    assert re.search(r"^  run checks +\d+\.\d\d s   \(\d+ conservation and key tests; [\d.]+% of the build\)$", out,
+                     re.MULTILINE)
+    # the write floor writes the run's output again: the same megabytes as the export
+    written = re.search(r"^  export +[\d.]+ s   \(([\d,]+) MB written\)$", out, re.MULTILINE)
+    again = re.search(r"^  write floor +[\d.]+ s   \(the run's ([\d,]+) MB again", out, re.MULTILINE)
+    assert written and again and written.group(1) == again.group(1)
+    assert re.search(r"^    slowest: \w+ +\d+\.\d\d s$", out, re.MULTILINE)
     assert re.search(r"^  peak RSS +\d+ MB$", out, re.MULTILINE)
     # the run history and the submission diff (issue 20): two runs of the same data give no change
     assert re.search(r"^  history record +\d+\.\d\d s   \([\d,.]+ MB for one run; its CSV exports [\d,.]+ MB\)$", out,
                      re.MULTILINE)
     assert re.search(r"^  diff +\d+\.\d\d s   \(two runs of the same data: 0 changes\)$", out, re.MULTILINE)
-    assert re.search(r"^  \(build\+export\)/floor +\d+\.\d\dx$", out, re.MULTILINE)
+    assert re.search(r"^  total/floor +\d+\.\d\dx$", out, re.MULTILINE)
     # every Kentucky export with its row count, read from the files written
     for model in ("ky_lead__detail", "ky_lead__staff", "ky_el__demographics", "exclusion_ledger"):
         assert re.search(rf"^    {model} +[\d,]+ rows$", out, re.MULTILINE), model
-    assert "== targets (issue 10) ==" in out
-    assert re.search(r"KY 150: \(build\+export\)/floor [\d.]+x \(target <= 3x\): (met|NOT met)", out)
+    assert "== targets (issues 16, 20, 21) ==" in out
+    assert re.search(r"KY 150: run checks [\d.]+% of the build \(target <= 10 %\): (met|NOT met)", out)
+    assert re.search(r"KY 150: total/floor [\d.]+x \(target <= 2x\): (met|NOT met)", out)
     assert (tmp_path / "ky_150_seed20251" / ".complete").exists()  # generation cached for the next run

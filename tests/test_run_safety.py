@@ -269,6 +269,38 @@ def test_every_run_proves_conservation_and_a_broken_warehouse_fails_the_check(tm
     assert failed and "ky_lead_detail_conservation (" in failed[0] and "records)" in failed[0], checked.stdout
 
 
+def test_the_detail_conservation_check_names_each_kind_of_loss(ky, tmp_path):
+    """The Detail conservation check (run on every run) finds each of its four problems on a tampered copy of the
+    sample warehouse, each on the key it was planted on: a candidate dropped from the Detail, a candidate both reported
+    and excluded, an excluded key that is no candidate, and an unused enrollment missing from the ledger."""
+    compiled = REPO_ROOT / "target" / "ky" / "compiled" / "statereport" / "tests" / "dbt" / "ky_lead_detail_conservation.sql"
+    assert compiled.exists(), "the session's Kentucky run compiles the check when it runs it"
+    shutil.copyfile(ky.database, tmp_path / "ky.duckdb")
+    with duckdb.connect(str(tmp_path / "ky.duckdb")) as connection:
+        reported = connection.execute(
+            "select distinct section_id, person_id from intermediate.int_ky_lead__detail where person_id is not null "
+            "order by section_id, person_id limit 2").fetchall()
+        (dropped_section, dropped_person), (both_section, both_person) = reported
+        connection.execute("delete from intermediate.int_ky_lead__detail where section_id = ? and person_id = ?",
+                           [dropped_section, dropped_person])
+        template = "select * replace (? as record_key, ? as person_id, ? as section_id) from marts.ky_lead__detail_exclusions limit 1"
+        for section, person in ((both_section, both_person), (both_section, -7)):
+            connection.execute(f"insert into marts.ky_lead__detail_exclusions {template}",
+                               [f"{section}|{person}", person, section])
+        unused = connection.execute("select record_key from marts.ky_lead__detail_exclusions "
+                                    "where record_key like '%|%|%' order by record_key limit 1").fetchone()[0]
+        connection.execute("delete from marts.ky_lead__detail_exclusions where record_key = ?", [unused])
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{tmp_path / 'ky.duckdb'}' as ky (read_only)")
+        found = set(connection.execute(f"select record_key, problem from ({compiled.read_text()})").fetchall())
+    assert found == {
+        (f"{dropped_section}|{dropped_person}", "candidate neither reported nor excluded"),
+        (f"{both_section}|{both_person}", "candidate both reported and excluded"),
+        (f"{both_section}|-7", "reported or excluded key that is not a candidate"),
+        (unused, "enrollment neither reported nor excluded"),
+    }
+
+
 def test_a_kids_record_built_twice_fails_the_run_check(ks, tmp_path):
     """The KIDS files' own key can repeat by design, so the run proves the grain one step earlier: one
     int_ks_kids__records row per record type and enrollment (tag run_check). A doubled record fails it by name."""

@@ -30,15 +30,6 @@ exclusions as (
 
 -- Compared on the integer ids (the exclusions' record_key is built from them): a statewide Detail is millions of rows,
 -- and this runs on every production run. The key text is built only for the violations returned.
-student_candidates as (
-    select distinct
-        rosters.section_id,
-        rosters.person_id
-    from rosters
-    inner join sections
-        on rosters.section_id = sections.section_id
-),
-
 empty_section_candidates as (
     select
         sections.section_id,
@@ -50,27 +41,6 @@ empty_section_candidates as (
         )
 ),
 
-candidates as (
-    select * from student_candidates
-    union all
-    select * from empty_section_candidates
-),
-
--- An empty row of a section whose rostered students were all excluded is reported without being a candidate of its own.
-reported_keys as (
-    select distinct
-        detail.section_id,
-        detail.person_id
-    from detail
-    where not (
-            detail.person_id is null
-            and exists (
-                select 1 from rosters
-                where rosters.section_id = detail.section_id
-            )
-        )
-),
-
 excluded_keys as (
     select
         exclusions.section_id,
@@ -79,31 +49,44 @@ excluded_keys as (
     where exclusions.record_key not like '%|%|%'
 ),
 
--- One pass over every key's outcomes (GROUP BY puts a null person, an empty section's key, in one group), instead of
--- an anti-join per problem: a statewide Detail is millions of keys.
+-- One pass over every key's outcomes, each a bit: 1 candidate, 2 reported, 4 excluded. OR-ing them per key (GROUP BY
+-- puts a null person, an empty section's key, in one group) makes repeated rows harmless, so neither the roster nor
+-- the Detail needs a DISTINCT first: a statewide Detail is millions of keys. Exactly 3 (reported) or 5 (excluded) is
+-- a conserved candidate; a key excluded twice is the exclusions' own unique test.
 outcomes as (
     select
-        section_id,
-        person_id,
-        1 as is_candidate,
-        0 as is_reported,
-        0 as is_excluded
-    from candidates
+        rosters.section_id,
+        rosters.person_id,
+        1 as outcome
+    from rosters
+    inner join sections
+        on rosters.section_id = sections.section_id
     union all
     select
         section_id,
         person_id,
-        0 as is_candidate,
-        1 as is_reported,
-        0 as is_excluded
-    from reported_keys
+        1 as outcome
+    from empty_section_candidates
+    union all
+    -- An empty row of a section whose rostered students were all excluded is reported without being a candidate of
+    -- its own.
+    select
+        detail.section_id,
+        detail.person_id,
+        2 as outcome
+    from detail
+    where not (
+            detail.person_id is null
+            and exists (
+                select 1 from rosters
+                where rosters.section_id = detail.section_id
+            )
+        )
     union all
     select
         section_id,
         person_id,
-        0 as is_candidate,
-        0 as is_reported,
-        1 as is_excluded
+        4 as outcome
     from excluded_keys
 ),
 
@@ -111,9 +94,7 @@ tallied as (
     select
         section_id,
         person_id,
-        max(is_candidate) = 1 as is_candidate,
-        max(is_reported) = 1 as is_reported,
-        max(is_excluded) = 1 as is_excluded
+        bit_or(outcome) as outcomes
     from outcomes
     group by section_id, person_id
 ),
@@ -124,18 +105,12 @@ pair_problems as (
         section_id,
         person_id,
         unnest([
-            case
-                when is_candidate and not is_reported and not is_excluded
-                    then 'candidate neither reported nor excluded'
-            end,
-            case when is_reported and is_excluded then 'candidate both reported and excluded' end,
-            case
-                when (is_reported or is_excluded) and not is_candidate
-                    then 'reported or excluded key that is not a candidate'
-            end
+            case when outcomes = 1 then 'candidate neither reported nor excluded' end,
+            case when outcomes & 6 = 6 then 'candidate both reported and excluded' end,
+            case when outcomes & 1 = 0 then 'reported or excluded key that is not a candidate' end
         ]) as problem
     from tallied
-    where not (is_candidate and (is_reported <> is_excluded))
+    where outcomes not in (3, 5)
 ),
 
 pair_violations as (
@@ -159,8 +134,9 @@ reported_students as (
 
 other_enrollments as (
     select
-        cast(reported_students.section_id as varchar) || '|' || cast(reported_students.person_id as varchar)
-        || '|' || cast(enrollments.enrollment_id as varchar) as record_key
+        reported_students.section_id,
+        reported_students.person_id,
+        enrollments.enrollment_id
     from reported_students
     inner join enrollments
         on
@@ -170,14 +146,29 @@ other_enrollments as (
     where enrollments.enrollment_id <> reported_students.enrollment_id
 ),
 
+-- '<section_id>|<person_id>|<enrollment_id>' keys, read back as integers (try_cast: DuckDB may compute the cast before
+-- it filters out the two-part keys; a malformed third part is then null and its enrollment shows as unaccounted)
+excluded_enrollments as (
+    select
+        exclusions.section_id,
+        exclusions.person_id,
+        try_cast(split_part(exclusions.record_key, '|', 3) as bigint) as enrollment_id
+    from exclusions
+    where exclusions.record_key like '%|%|%'
+),
+
 unaccounted_enrollments as (
     select
-        other_enrollments.record_key,
+        cast(other_enrollments.section_id as varchar) || '|' || cast(other_enrollments.person_id as varchar)
+        || '|' || cast(other_enrollments.enrollment_id as varchar) as record_key,
         'enrollment neither reported nor excluded' as problem
     from other_enrollments
     where not exists (
-            select 1 from exclusions
-            where exclusions.record_key = other_enrollments.record_key
+            select 1 from excluded_enrollments
+            where
+                excluded_enrollments.section_id = other_enrollments.section_id
+                and excluded_enrollments.person_id = other_enrollments.person_id
+                and excluded_enrollments.enrollment_id = other_enrollments.enrollment_id
         )
 ),
 

@@ -4,6 +4,10 @@
 --   '<section_id>|'                            a section without any rostered student (reported as one empty row when kept);
 --   '<section_id>|<person_id>|<enrollment_id>' an enrollment of a reported student that the Detail does not use
 --                                              (superseded, no-show or inactive).
+-- A table, not a view like most marts: every run reads it several times (the key check, the Detail conservation
+-- check, the ledger export, the counts, the history), and each read of the view redid the statewide joins (about 2 s
+-- a read at 700,000 students), so it is computed once.
+{{ config(materialized='table') }}
 with
 
 sections as (
