@@ -58,7 +58,7 @@
     there is nothing left to find. One scan per table: the rows where any text column holds one, then a row per
     column that does. -#}
 {% macro input_control_characters() -%}
-    {%- set pattern = "'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'" -%}
+    {%- set pattern = control_character_pattern() -%}
     {%- set selects = [] -%}
     {%- for table in input_contract_tables().values() -%}
         {%- set text_columns = [] -%}
