@@ -28,7 +28,7 @@ from statereport import kids_files
 from statereport.dbt_runner import project_vars
 from statereport.warehouse import duckdb_settings
 from statereport.writers import (  # noqa: F401 (re-exported: callers and tests import these from exports)
-    FORMULA_START,
+    FORMULA_START_CHARACTERS,
     PLAIN_NUMBER,
     ExportError,
     copy_lines,

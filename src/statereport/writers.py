@@ -30,20 +30,28 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     replace_atomically(temporary, path)
 
 
-FORMULA_START = r"^[=+@\t\r-]"
+# A text cell starting with one of these starts a spreadsheet formula (OWASP CSV-injection advice).
+FORMULA_START_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = r"-?[0-9]+([.][0-9]+)?"
+
+
+def _sql_character(character: str) -> str:
+    return f"'{character}'" if character.isprintable() else f"chr({ord(character)})"
 
 
 def without_formulas(connection: duckdb.DuckDBPyConnection, query: str) -> str:
     """Wraps `query` so no text cell of a CSV starts a spreadsheet formula (=, +, -, @, tab, CR): such a value gets a
-    leading apostrophe, which spreadsheets show as text (OWASP CSV-injection advice). Plain numbers such as -5 stay."""
+    leading apostrophe, which spreadsheets show as text (OWASP CSV-injection advice). Plain numbers such as -5 stay.
+    The first character is compared, not matched with a regular expression: this runs on every text cell of every
+    CSV (3.6 million 62-column Detail rows statewide), and the regular expression cost a quarter of that file's time."""
+    starts = ", ".join(_sql_character(character) for character in FORMULA_START_CHARACTERS)
     expressions = []
     # The cursor's description keeps each alias's case (DESCRIBE may not).
     for name, data_type, *_ in connection.execute(f"select * from ({query}) limit 0").description:
         quoted = '"' + name.replace('"', '""') + '"'
         if str(data_type).upper().startswith("VARCHAR"):
             expressions.append(
-                f"case when regexp_matches({quoted}, '{FORMULA_START}') and not regexp_full_match({quoted}, '{PLAIN_NUMBER}')"
+                f"case when left({quoted}, 1) in ({starts}) and not regexp_full_match({quoted}, '{PLAIN_NUMBER}')"
                 f" then chr(39) || {quoted} else {quoted} end as {quoted}"
             )
         else:
