@@ -162,13 +162,13 @@ class DbtSession:
         chosen = select if select is not None else [f"+tag:{self.state}"]
         if include_tests:
             # Every shared model and its unit and data tests, whether or not this state's marts use it.
-            self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
+            result = self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
         else:
             # Only what this state's marts are built from: the shared layer also holds the other state's rules
             # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
             self.invoke("seed", "--select", "tag:shared")
             result = self.invoke("run", "--select", *chosen, *excluded)
-            self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
+        self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
 
     def run_check_tests(self) -> list:
         """The tests every production run proves on the data it just built (CONTRIBUTING "Nothing is lost"): the
