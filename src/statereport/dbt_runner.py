@@ -129,10 +129,16 @@ class DbtSession:
         first = self.errors[0].strip().splitlines()[0] if self.errors else str(exception or "").strip()
         return f"{first} (dbt log: {self.log_file})"
 
+    # Commands run with the parsed manifest: the parse already wrote target/<name>/manifest.json, each of these would
+    # write it again unchanged (seconds per command on a small run) with a run_results.json nothing reads.
+    NO_JSON_COMMANDS = ("seed", "build", "run", "test")
+
     def _args(self, command: str, *extra: str) -> list[str]:
         # dbt's console lines are off: the command line prints its own progress and summary; dbt.log keeps them.
         base = [*command.split(), "--project-dir", str(PROJECT_ROOT), "--vars", self.vars_json,
                 "--log-path", str(self.log_dir), "--log-level", "none", "--log-level-file", "info"]
+        if command in self.NO_JSON_COMMANDS:
+            base.append("--no-write-json")
         return [*base, *extra]
 
     def invoke(self, command: str, *extra: str):
