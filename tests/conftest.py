@@ -28,6 +28,10 @@ os.environ["STATEREPORT_PARSE_CACHE"] = str(PARSE_CACHE)
 # and pytest reuses that build only when the tokens match (never a build of an earlier invocation).
 SESSION_TOKEN_VARIABLE = "STATEREPORT_SESSION_BUILD"
 SESSION_RECORD = OUTPUT_ROOT / "session_run.json"
+# pytest-xdist (scripts/test runs two workers): each worker's runs keep their dbt artifacts in a target folder of their
+# own (statereport.dbt_runner.TARGET_ROOT_VARIABLE); the session build keeps target/<state>, which tests read.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["STATEREPORT_TARGET_ROOT"] = str(REPO_ROOT / "target" / f"pytest-{os.environ['PYTEST_XDIST_WORKER']}")
 
 
 @dataclass
@@ -76,7 +80,7 @@ def build_session(token: str) -> dict:
     shutil.rmtree(PARSE_CACHE, ignore_errors=True)
     shutil.rmtree(warehouse / "history", ignore_errors=True)
     completed = run_cli("run", "--state", "all", "--with-dbt-tests", "--warehouse", str(warehouse), "--out", str(out),
-                        "--quiet", "--summary-json", str(summary_path), check=False)
+                        "--quiet", "--summary-json", str(summary_path), env={"STATEREPORT_TARGET_ROOT": ""}, check=False)
     record = {"token": token, "returncode": completed.returncode, "stdout": completed.stdout,
               "stderr": completed.stderr, "warehouse": str(warehouse), "out": str(out),
               "summary_json": str(summary_path)}

@@ -18,6 +18,9 @@ WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 # Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
 # into different warehouse folders with the vars of an earlier run reuse its parse. Unset: dbt's own partial parse only.
 PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
+# Test hook (tests/conftest.py sets it per pytest-xdist worker): the folder holding dbt's target folders instead of
+# target/, so runs in two test processes at once never write the same dbt artifacts. Unset or empty: target/.
+TARGET_ROOT_VARIABLE = "STATEREPORT_TARGET_ROOT"
 
 
 def project_vars(overrides: dict | None = None) -> dict:
@@ -75,7 +78,8 @@ class DbtSession:
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
         # Each database gets its own target folder so two states (or two test runs) never share dbt's artifacts.
         # (the name up to the first dot: a run builds into `ky.duckdb.building` and still uses target/ky).
-        os.environ["DBT_TARGET_PATH"] = str(PROJECT_ROOT / "target" / self.database.name.split(".")[0])
+        target_root = os.environ.get(TARGET_ROOT_VARIABLE) or PROJECT_ROOT / "target"
+        os.environ["DBT_TARGET_PATH"] = str(Path(target_root) / self.database.name.split(".")[0])
         self.vars_json = json.dumps({"state": self.state, **self.dbt_vars}, sort_keys=True)
         self.log_dir = Path(self.log_dir) if self.log_dir else self.database.parent / "logs" / self.database.name.split(".")[0]
         self.log_dir.mkdir(parents=True, exist_ok=True)
