@@ -97,25 +97,32 @@ class DbtSession:
         includes the DuckDB path, so the parse sees one fixed path per name: the catalog name dbt derives from it (the
         file name up to the first dot) is the same, and the later commands (built with this manifest) read the real
         path again."""
+        target = Path(os.environ["DBT_TARGET_PATH"])
+        written = target / "partial_parse.msgpack"
         cache = os.environ.get(PARSE_CACHE_VARIABLE)
-        if not cache:
-            return runner.invoke(self._args("parse"))
-        name = self.database.name.split(".")[0]
-        saved = Path(cache) / f"{name}-{hashlib.sha256(self.vars_json.encode()).hexdigest()[:16]}.msgpack"
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        written = Path(os.environ["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
-        if saved.exists():  # dbt reads the saved parse from here (it must exist), but writes into its target folder
-            os.environ["DBT_PARTIAL_PARSE_FILE_PATH"] = str(saved)
-        os.environ["STATEREPORT_DB"] = str(Path(cache) / f"{name}.duckdb")
+        if cache:
+            name = self.database.name.split(".")[0]
+            saved = Path(cache) / f"{name}-{hashlib.sha256(self.vars_json.encode()).hexdigest()[:16]}.msgpack"
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            if saved.exists():  # dbt reads the saved parse from here (it must exist), but writes into its target folder
+                os.environ["DBT_PARTIAL_PARSE_FILE_PATH"] = str(saved)
+            os.environ["STATEREPORT_DB"] = str(Path(cache) / f"{name}.duckdb")
         started = time.time()
         try:
             parsed = runner.invoke(self._args("parse"))
         finally:
             os.environ["STATEREPORT_DB"] = str(self.database)
             os.environ.pop("DBT_PARTIAL_PARSE_FILE_PATH", None)
-        # dbt rewrote the parse only when something changed (else the saved one is current). Copy-then-rename, so a
-        # killed run never leaves half a file; a mismatched file would only cost a full parse (dbt checks it).
-        if parsed.success and written.exists() and written.stat().st_mtime >= started - 1:
+        # dbt rewrites its saved parse only when something changed (project files, vars, profile). Only then does
+        # target/<name>/manifest.json change too: written here, not on every parse (seconds on a small run).
+        reparsed = written.exists() and written.stat().st_mtime >= started - 1
+        if parsed.success and (reparsed or not (target / "manifest.json").exists()):
+            from dbt.parser.manifest import write_manifest
+
+            write_manifest(parsed.result, str(target))
+        # Copy-then-rename, so a killed run never leaves half a file; a mismatched file would only cost a full parse
+        # (dbt checks it).
+        if cache and parsed.success and reparsed:
             partial = saved.with_name(f"{saved.name}.{os.getpid()}.tmp")
             shutil.copyfile(written, partial)
             os.replace(partial, saved)
@@ -133,9 +140,9 @@ class DbtSession:
         first = self.errors[0].strip().splitlines()[0] if self.errors else str(exception or "").strip()
         return f"{first} (dbt log: {self.log_file})"
 
-    # Commands run with the parsed manifest: the parse already wrote target/<name>/manifest.json, each of these would
-    # write it again unchanged (seconds per command on a small run) with a run_results.json nothing reads.
-    NO_JSON_COMMANDS = ("seed", "build", "run", "test")
+    # Commands run with the parsed manifest: _parse wrote target/<name>/manifest.json, each of these would write it
+    # again unchanged (seconds per command on a small run) with a run_results.json nothing reads.
+    NO_JSON_COMMANDS = ("parse", "seed", "build", "run", "test")
 
     def _args(self, command: str, *extra: str) -> list[str]:
         # dbt's console lines are off: the command line prints its own progress and summary; dbt.log keeps them.
