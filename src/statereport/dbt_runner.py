@@ -183,8 +183,9 @@ class DbtSession:
         else:
             # Only what this state's marts are built from: the shared layer also holds the other state's rules
             # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
-            self.invoke("seed", "--select", "tag:shared")
-            result = self.invoke("run", "--select", *chosen, *excluded)
+            # Every reference seed, then those models, in one dbt command (each command costs its own start).
+            result = self.invoke("build", "--select", "tag:shared,resource_type:seed", *chosen, *excluded,
+                                 "--resource-type", "seed", "--resource-type", "model")
         self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
 
     def run_check_tests(self) -> list:
