@@ -1,8 +1,11 @@
 """Shared pytest fixtures. dbt costs seconds to start, so the sample districts are built once per session
-(one `statereport run` per state) and every test reads that warehouse and those export files."""
+(one `statereport run --state all`, which also runs every dbt unit and data test) and every test reads that warehouse
+and those export files. `scripts/test` makes that run before pytest starts (`python tests/conftest.py`, its first
+phase) and pytest reuses it; pytest run alone makes it itself, once for all its workers."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -17,11 +20,18 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 OUTPUT_ROOT = REPO_ROOT / "tests" / "_output"
 
 # dbt's parse is a third of a small run. Every run of this session (each in its own warehouse folder) reuses the
-# saved parse of an earlier run with the same state and vars (statereport.dbt_runner._parse); the folder starts
-# empty each session, so the first run of each var set parses in full, as from a fresh clone.
+# saved parse of an earlier run with the same state and vars (statereport.dbt_runner._parse); the session build
+# empties the folder first, so the first run of each var set parses in full, as from a fresh clone.
 PARSE_CACHE = OUTPUT_ROOT / "parse_cache"
-shutil.rmtree(PARSE_CACHE, ignore_errors=True)
 os.environ["STATEREPORT_PARSE_CACHE"] = str(PARSE_CACHE)
+# scripts/test sets this to a token of its own invocation; its first phase records the token with the session build,
+# and pytest reuses that build only when the tokens match (never a build of an earlier invocation).
+SESSION_TOKEN_VARIABLE = "STATEREPORT_SESSION_BUILD"
+SESSION_RECORD = OUTPUT_ROOT / "session_run.json"
+# pytest-xdist (scripts/test runs two workers): each worker's runs keep their dbt artifacts in a target folder of their
+# own (statereport.dbt_runner.TARGET_ROOT_VARIABLE); the session build keeps target/<state>, which tests read.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["STATEREPORT_TARGET_ROOT"] = str(REPO_ROOT / "target" / f"pytest-{os.environ['PYTEST_XDIST_WORKER']}")
 
 
 @dataclass
@@ -59,27 +69,54 @@ def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subproce
     return completed
 
 
+def build_session(token: str) -> dict:
+    """The session's run of both samples (quiet, with --summary-json, every dbt unit and data test run by its build),
+    recorded with `token` in SESSION_RECORD. Every session's run is a first run: no parse and no run history from an
+    earlier session, so the parse is a full one and no Submission_Diff files are written."""
+    warehouse, out = OUTPUT_ROOT / "warehouse", OUTPUT_ROOT / "out"
+    summary_path = OUTPUT_ROOT / "summary.json"
+    for stale in (summary_path, SESSION_RECORD):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(PARSE_CACHE, ignore_errors=True)
+    shutil.rmtree(warehouse / "history", ignore_errors=True)
+    completed = run_cli("run", "--state", "all", "--with-dbt-tests", "--warehouse", str(warehouse), "--out", str(out),
+                        "--quiet", "--summary-json", str(summary_path), env={"STATEREPORT_TARGET_ROOT": ""}, check=False)
+    record = {"token": token, "returncode": completed.returncode, "stdout": completed.stdout,
+              "stderr": completed.stderr, "warehouse": str(warehouse), "out": str(out),
+              "summary_json": str(summary_path)}
+    if completed.returncode in COMPLETED_EXIT_CODES:
+        (OUTPUT_ROOT / "run_summary.txt").write_text(completed.stdout, encoding="utf-8")  # pasted into the README
+    SESSION_RECORD.write_text(json.dumps(record), encoding="utf-8")
+    return record
+
+
+def session_run() -> dict:
+    """The session build: the one scripts/test made before pytest (same token), else made now by the first pytest
+    process to get here (pytest-xdist workers share it: the others wait on the lock and read its record)."""
+    token = os.environ.get(SESSION_TOKEN_VARIABLE) or f"pytest-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+    OUTPUT_ROOT.mkdir(parents=True, exist_ok=True)
+    with (OUTPUT_ROOT / "session.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if SESSION_RECORD.exists():
+            record = json.loads(SESSION_RECORD.read_text(encoding="utf-8"))
+            if record["token"] == token:
+                return record
+        return build_session(token)
+
+
 @pytest.fixture(scope="session")
 def built_states() -> dict[str, BuiltState]:
     """Both sample districts built and exported once (quiet, with --summary-json); tests must not modify these files.
     The run exits 0, or 6 when the samples carry critical errors (EL critical errors are part of the sample)."""
-    warehouse = OUTPUT_ROOT / "warehouse"
-    out = OUTPUT_ROOT / "out"
-    summary_path = OUTPUT_ROOT / "summary.json"
-    if summary_path.exists():
-        summary_path.unlink()
-    # Every session's run is a first run: no run history from an earlier session, so no Submission_Diff files.
-    shutil.rmtree(warehouse / "history", ignore_errors=True)
-    completed = run_cli("run", "--state", "all", "--warehouse", str(warehouse), "--out", str(out), "--quiet",
-                        "--summary-json", str(summary_path), check=False)
-    if completed.returncode not in COMPLETED_EXIT_CODES:
-        raise AssertionError(f"statereport run exited {completed.returncode}:\n{completed.stderr[-4000:]}")
-    (OUTPUT_ROOT / "run_summary.txt").write_text(completed.stdout, encoding="utf-8")  # pasted into the README
-    document = json.loads(summary_path.read_text(encoding="utf-8"))
+    record = session_run()
+    if record["returncode"] not in COMPLETED_EXIT_CODES:
+        raise AssertionError(f"statereport run exited {record['returncode']}:\n{record['stderr'][-4000:]}")
+    warehouse, out = Path(record["warehouse"]), Path(record["out"])
+    document = json.loads(Path(record["summary_json"]).read_text(encoding="utf-8"))
     by_state = {entry["state"]: entry for entry in document["states"]}
     return {
-        state: BuiltState(state, warehouse / f"{state}.duckdb", out / state, completed.stdout, completed.stderr,
-                          completed.returncode, by_state.get(state), document,
+        state: BuiltState(state, warehouse / f"{state}.duckdb", out / state, record["stdout"], record["stderr"],
+                          record["returncode"], by_state.get(state), document,
                           warehouse / "logs" / state / "dbt.log")
         for state in ("ky", "ks")
     }
@@ -93,3 +130,12 @@ def ky(built_states) -> BuiltState:
 @pytest.fixture(scope="session")
 def ks(built_states) -> BuiltState:
     return built_states["ks"]
+
+
+if __name__ == "__main__":  # scripts/test's first phase: the session build, for pytest to reuse
+    made = build_session(os.environ.get(SESSION_TOKEN_VARIABLE, ""))
+    if made["returncode"] not in COMPLETED_EXIT_CODES:
+        sys.stderr.write(made["stderr"])
+        sys.exit(made["returncode"])
+    print(f"both samples built, every dbt unit and data test passed, files in {made['out']} "
+          f"(run summary: {OUTPUT_ROOT / 'run_summary.txt'})")

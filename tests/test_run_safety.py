@@ -248,13 +248,29 @@ CHECK_TAMPERED = textwrap.dedent("""
 """)
 
 
-def test_every_run_proves_conservation_and_a_broken_warehouse_fails_the_check(tmp_path):
+@pytest.fixture(scope="module")
+def ky_run_and_a_second_refused(tmp_path_factory):
+    """One Kentucky build for two tests: a run (not quiet: its notes go to stderr) and, started a second after it on
+    the same warehouse, a second run that must be refused while the first holds the lock."""
+    root = tmp_path_factory.mktemp("two_runs")
+    warehouse = root / "wh"
+    command = [sys.executable, "-m", "statereport.cli", "run", "--state", "ky", "--warehouse", str(warehouse)]
+    first = subprocess.Popen([*command, "--out", str(root / "out1")], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    second = subprocess.run([*command, "-q", "--out", str(root / "out2")], capture_output=True, text=True)
+    first_out, first_err = first.communicate(timeout=600)
+    return {"root": root, "warehouse": warehouse, "first": (first.returncode, first_out, first_err), "second": second}
+
+
+def test_every_run_proves_conservation_and_a_broken_warehouse_fails_the_check(ky_run_and_a_second_refused, tmp_path):
     """A real run prints that its conservation and key tests passed; the same checks, on a warehouse from which Detail
     rows were removed (candidates neither reported nor in the ledger), fail naming the test and the record count."""
-    warehouse, out = tmp_path / "wh", tmp_path / "out"
-    completed = run_cli("run", "--state", "ky", "--warehouse", str(warehouse), "--out", str(out))
-    assert "conservation and key tests passed on the data just built" in completed.stderr
-    database = warehouse / "ky.duckdb"
+    returncode, _, stderr = ky_run_and_a_second_refused["first"]
+    assert returncode in (0, 6), stderr[-4000:]
+    assert "conservation and key tests passed on the data just built" in stderr
+    database = tmp_path / "ky.duckdb"  # a copy: the run's own warehouse stays as it built it
+    shutil.copyfile(ky_run_and_a_second_refused["warehouse"] / "ky.duckdb", database)
     with duckdb.connect(str(database)) as connection:
         removed = connection.execute(
             "delete from intermediate.int_ky_lead__detail where section_id in "
@@ -356,19 +372,14 @@ def test_an_extract_whose_candidates_are_all_excluded_says_so(tmp_path):
     assert extract["excluded_rows"] > 0 and extract["note"].startswith("no record reported")
 
 
-def test_two_runs_started_a_second_apart_on_one_warehouse(tmp_path):
+def test_two_runs_started_a_second_apart_on_one_warehouse(ky_run_and_a_second_refused):
     """The second exits 4 with one line and changes nothing; the first completes."""
-    warehouse = tmp_path / "wh"
-    command = [sys.executable, "-m", "statereport.cli", "run", "--state", "ky", "--warehouse", str(warehouse), "-q"]
-    first = subprocess.Popen([*command, "--out", str(tmp_path / "out1")], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
-    second = subprocess.run([*command, "--out", str(tmp_path / "out2")], capture_output=True, text=True)
-    first_out, first_err = first.communicate(timeout=600)
-    assert first.returncode in (0, 6), first_err
-    _refused(second, 4, "in use by another process")
-    assert not (tmp_path / "out2" / "ky").exists()
-    assert (tmp_path / "out1" / "ky" / "KECS_LEAD_Detail.csv").exists()
+    root = ky_run_and_a_second_refused["root"]
+    returncode, _, first_err = ky_run_and_a_second_refused["first"]
+    assert returncode in (0, 6), first_err
+    _refused(ky_run_and_a_second_refused["second"], 4, "in use by another process")
+    assert not (root / "out2" / "ky").exists()
+    assert (root / "out1" / "ky" / "KECS_LEAD_Detail.csv").exists()
 
 
 @pytest.mark.parametrize(("states", "expected"), [(["KY"], "ky"), (["KS", "KS"], "ks"), (["KY", "KS"], None),

@@ -272,6 +272,7 @@ class StateJob:
     keep_runs: int | None = None  # run history: keep this many newest runs (submitted runs always stay)
     submitted: bool = False  # run --submitted: this run's files go to the state
     students: StudentFilter | None = None  # --students: the editors' ad hoc filter
+    dbt_tests: bool = False  # run --with-dbt-tests: the build also runs every dbt unit and data test (scripts/test)
 
 
 def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progress: DbtProgress) -> StateSummary:
@@ -297,7 +298,7 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         check_options_against_data(database, state_vars, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         with progress.phase(f"{one_state}: build"):
-            session.build(include_tests=False, select=select)
+            session.build(include_tests=job.dbt_tests, select=select)
         # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being
         # raised inside building_database/replacing_directory, leaves the previous warehouse and files in place.
         with progress.phase(f"{one_state}: check conservation and keys"):
@@ -590,7 +591,8 @@ def check_outputs(out_dir: Path, warehouse: Path, summary_json: Path | None, wri
         check_writable_folder(Path(summary_json).parent, "the --summary-json folder", EXIT_EXPORT_FAILED)
 
 
-def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = None, submitted: bool = False) -> None:
+def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = None, submitted: bool = False,
+             dbt_tests: bool = False) -> None:
     options = {key: value for key, value in ctx_options.items()}
     quiet = options.pop("quiet")
     summary_json = options.pop("summary_json")
@@ -646,7 +648,8 @@ def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = 
         if isinstance(error, OutputUnwritable):
             summary_json = None  # its folder may be the unwritable one; the error line says what happened
         finish(exit_code_of(error), error_line(error, out_dir))
-    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students)
+    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students,
+                   dbt_tests)
     try:
         with DbtProgress(enabled=not quiet) as progress:
             states = list(plan.items())
@@ -677,7 +680,10 @@ def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = 
                    "removed). Blank or 0: keep every run.")
 @click.option("--submitted", is_flag=True,
               help="Mark this run as the one whose files go to the state (same as statereport mark-submitted).")
-def run(keep_runs: int | None, submitted: bool, **options) -> None:
+# scripts/test: the sample run pytest reads is also the dbt build with every unit and data test (dbt-check's build),
+# so the samples are built once per test suite. The files written are the same as without it.
+@click.option("--with-dbt-tests", "dbt_tests", is_flag=True, hidden=True)
+def run(keep_runs: int | None, submitted: bool, dbt_tests: bool, **options) -> None:
     """Build a state's extracts and write every export file, the review page and a run summary.
 
     \b
@@ -688,7 +694,7 @@ def run(keep_runs: int | None, submitted: bool, **options) -> None:
     Every run is kept in the run history beside the warehouse and compared with the last submitted run (else the
     previous one): <out>/<state>/Submission_Diff.csv and .html (see statereport history, diff, mark-submitted).
     """
-    _execute(options, write_exports=True, keep_runs=keep_runs, submitted=submitted)
+    _execute(options, write_exports=True, keep_runs=keep_runs, submitted=submitted, dbt_tests=dbt_tests)
 
 
 @main.command(cls=EditorCommand, epilog=EXIT_CODES_HELP)

@@ -18,6 +18,9 @@ WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 # Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
 # into different warehouse folders with the vars of an earlier run reuse its parse. Unset: dbt's own partial parse only.
 PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
+# Test hook (tests/conftest.py sets it per pytest-xdist worker): the folder holding dbt's target folders instead of
+# target/, so runs in two test processes at once never write the same dbt artifacts. Unset or empty: target/.
+TARGET_ROOT_VARIABLE = "STATEREPORT_TARGET_ROOT"
 
 
 def project_vars(overrides: dict | None = None) -> dict:
@@ -75,7 +78,8 @@ class DbtSession:
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
         # Each database gets its own target folder so two states (or two test runs) never share dbt's artifacts.
         # (the name up to the first dot: a run builds into `ky.duckdb.building` and still uses target/ky).
-        os.environ["DBT_TARGET_PATH"] = str(PROJECT_ROOT / "target" / self.database.name.split(".")[0])
+        target_root = os.environ.get(TARGET_ROOT_VARIABLE) or PROJECT_ROOT / "target"
+        os.environ["DBT_TARGET_PATH"] = str(Path(target_root) / self.database.name.split(".")[0])
         self.vars_json = json.dumps({"state": self.state, **self.dbt_vars}, sort_keys=True)
         self.log_dir = Path(self.log_dir) if self.log_dir else self.database.parent / "logs" / self.database.name.split(".")[0]
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -93,25 +97,32 @@ class DbtSession:
         includes the DuckDB path, so the parse sees one fixed path per name: the catalog name dbt derives from it (the
         file name up to the first dot) is the same, and the later commands (built with this manifest) read the real
         path again."""
+        target = Path(os.environ["DBT_TARGET_PATH"])
+        written = target / "partial_parse.msgpack"
         cache = os.environ.get(PARSE_CACHE_VARIABLE)
-        if not cache:
-            return runner.invoke(self._args("parse"))
-        name = self.database.name.split(".")[0]
-        saved = Path(cache) / f"{name}-{hashlib.sha256(self.vars_json.encode()).hexdigest()[:16]}.msgpack"
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        written = Path(os.environ["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
-        if saved.exists():  # dbt reads the saved parse from here (it must exist), but writes into its target folder
-            os.environ["DBT_PARTIAL_PARSE_FILE_PATH"] = str(saved)
-        os.environ["STATEREPORT_DB"] = str(Path(cache) / f"{name}.duckdb")
+        if cache:
+            name = self.database.name.split(".")[0]
+            saved = Path(cache) / f"{name}-{hashlib.sha256(self.vars_json.encode()).hexdigest()[:16]}.msgpack"
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            if saved.exists():  # dbt reads the saved parse from here (it must exist), but writes into its target folder
+                os.environ["DBT_PARTIAL_PARSE_FILE_PATH"] = str(saved)
+            os.environ["STATEREPORT_DB"] = str(Path(cache) / f"{name}.duckdb")
         started = time.time()
         try:
             parsed = runner.invoke(self._args("parse"))
         finally:
             os.environ["STATEREPORT_DB"] = str(self.database)
             os.environ.pop("DBT_PARTIAL_PARSE_FILE_PATH", None)
-        # dbt rewrote the parse only when something changed (else the saved one is current). Copy-then-rename, so a
-        # killed run never leaves half a file; a mismatched file would only cost a full parse (dbt checks it).
-        if parsed.success and written.exists() and written.stat().st_mtime >= started - 1:
+        # dbt rewrites its saved parse only when something changed (project files, vars, profile). Only then does
+        # target/<name>/manifest.json change too: written here, not on every parse (seconds on a small run).
+        reparsed = written.exists() and written.stat().st_mtime >= started - 1
+        if parsed.success and (reparsed or not (target / "manifest.json").exists()):
+            from dbt.parser.manifest import write_manifest
+
+            write_manifest(parsed.result, str(target))
+        # Copy-then-rename, so a killed run never leaves half a file; a mismatched file would only cost a full parse
+        # (dbt checks it).
+        if cache and parsed.success and reparsed:
             partial = saved.with_name(f"{saved.name}.{os.getpid()}.tmp")
             shutil.copyfile(written, partial)
             os.replace(partial, saved)
@@ -129,10 +140,16 @@ class DbtSession:
         first = self.errors[0].strip().splitlines()[0] if self.errors else str(exception or "").strip()
         return f"{first} (dbt log: {self.log_file})"
 
+    # Commands run with the parsed manifest: _parse wrote target/<name>/manifest.json, each of these would write it
+    # again unchanged (seconds per command on a small run) with a run_results.json nothing reads.
+    NO_JSON_COMMANDS = ("parse", "seed", "build", "run", "test")
+
     def _args(self, command: str, *extra: str) -> list[str]:
         # dbt's console lines are off: the command line prints its own progress and summary; dbt.log keeps them.
         base = [*command.split(), "--project-dir", str(PROJECT_ROOT), "--vars", self.vars_json,
                 "--log-path", str(self.log_dir), "--log-level", "none", "--log-level-file", "info"]
+        if command in self.NO_JSON_COMMANDS:
+            base.append("--no-write-json")
         return [*base, *extra]
 
     def invoke(self, command: str, *extra: str):
@@ -162,13 +179,14 @@ class DbtSession:
         chosen = select if select is not None else [f"+tag:{self.state}"]
         if include_tests:
             # Every shared model and its unit and data tests, whether or not this state's marts use it.
-            self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
+            result = self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
         else:
             # Only what this state's marts are built from: the shared layer also holds the other state's rules
             # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
-            self.invoke("seed", "--select", "tag:shared")
-            result = self.invoke("run", "--select", *chosen, *excluded)
-            self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
+            # Every reference seed, then those models, in one dbt command (each command costs its own start).
+            result = self.invoke("build", "--select", "tag:shared,resource_type:seed", *chosen, *excluded,
+                                 "--resource-type", "seed", "--resource-type", "model")
+        self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
 
     def run_check_tests(self) -> list:
         """The tests every production run proves on the data it just built (CONTRIBUTING "Nothing is lost"): the
