@@ -24,9 +24,17 @@ import duckdb
 from statereport import PROJECT_ROOT
 from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession, project_vars
 from statereport.diff import stage_and_diff
+from statereport.errors import (  # noqa: F401 (ERROR_EXIT_CODES: cli.ERROR_EXIT_CODES is the --help table's source)
+    ERROR_EXIT_CODES,
+    RUN_ERRORS,
+    OutputUnwritable,
+    bare_os_error,
+    error_line,
+    exit_code_of,
+)
 from statereport.exports import ExportError, export_models
 from statereport.kids_files import KidsFileOptions
-from statereport.loader import InputError, find_table_file, load_district
+from statereport.loader import find_table_file, load_district
 from statereport.options import (
     EL_EXTRACT_TYPES,
     KIDS_DATE_FORMATS,
@@ -425,7 +433,7 @@ def state_worker(job_file: Path, result_file: Path, parent_pid: int | None) -> N
     try:
         outcome = ("ok", _run_state(job, one_state, folders, DbtProgress(enabled=False)))
     except RUN_ERRORS as error:
-        if not isinstance(error, RUN_ERRORS[:-1]):  # a bare OS error: the export failure it is, with the same line
+        if bare_os_error(error):  # the export failure it is, with the same line
             error = ExportError(error_line(error, job.out_dir))
         outcome = ("error", error)
     result_file.write_bytes(pickle.dumps(outcome))
@@ -438,40 +446,6 @@ DATE_RANGES = (("lead_start_date", "lead_end_date"), ("el_start_date", "el_end_d
 # The grade code lists an editor grade option is checked against (seeds a district can edit).
 GRADE_LISTS = {"el_grade_levels": ("ky", "ky_lead__grade_order.csv"),
                "kids_test_grades": ("ks", "ks_kids__grade_codes.csv")}
-
-
-class OutputUnwritable(Exception):
-    """An output path cannot be written; `exit_code` says which stage owns it (3 warehouse, 5 exports)."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-# The one mapping from an error to the run's exit code (the exit-code table of --help and the README). The first
-# matching class wins; an OutputUnwritable carries its own code (the stage that owns the path).
-ERROR_EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
-    (WarehouseInUse, EXIT_WAREHOUSE_IN_USE),
-    (InputError, EXIT_BAD_INPUT),
-    (OptionError, EXIT_BAD_INPUT),
-    (DbtFailure, EXIT_BUILD_FAILED),
-    (ExportError, EXIT_EXPORT_FAILED),
-    (OSError, EXIT_EXPORT_FAILED),  # e.g. the disk filled up while the files were written; nothing was swapped in
-)
-RUN_ERRORS = (OutputUnwritable, *(error_class for error_class, _ in ERROR_EXIT_CODES))
-
-
-def exit_code_of(error: Exception) -> int:
-    if isinstance(error, OutputUnwritable):
-        return error.exit_code
-    return next(code for error_class, code in ERROR_EXIT_CODES if isinstance(error, error_class))
-
-
-def error_line(error: Exception, out_dir: Path | None = None) -> str:
-    """The one line a run prints for an error (an OS error names the path it could not write)."""
-    if isinstance(error, OSError) and not isinstance(error, RUN_ERRORS[:-1]):
-        return f"{error.filename or out_dir}: cannot write: {error.strerror or error}"
-    return str(error)
 
 
 def check_option_ranges(run_vars: dict, states: list[str]) -> None:
