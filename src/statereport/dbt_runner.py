@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -12,21 +11,13 @@ from pathlib import Path
 from typing import Callable
 
 from statereport import PROJECT_ROOT
+from statereport.settings import RunSettings
 from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 # Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
 # into different warehouse folders with the vars of an earlier run reuse its parse. Unset: dbt's own partial parse only.
 PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
-
-
-def project_vars(overrides: dict | None = None) -> dict:
-    """The run's dbt vars as the models see them: dbt_project.yml's `vars:` with the run's `--vars` on top.
-    The export writers read them (generated_at, kids_*) so files follow the same settings as the models."""
-    import yaml
-
-    project = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text(encoding="utf-8")) or {}
-    return {**(project.get("vars") or {}), **(overrides or {})}
 
 
 def release_duckdb() -> None:
@@ -57,7 +48,9 @@ class DbtSession:
 
     state: str
     database: Path
-    dbt_vars: dict = field(default_factory=dict)
+    # The run's settings (statereport.settings); dbt gets their overrides, with this session's state, as --vars.
+    # None: the project's defaults.
+    settings: RunSettings | None = None
     quiet: bool = False
     # dbt's own log lines go to <log_dir>/dbt.log, never to stdout (default: logs/<state> beside the database).
     log_dir: Path | None = None
@@ -76,7 +69,8 @@ class DbtSession:
         # Each database gets its own target folder so two states (or two test runs) never share dbt's artifacts.
         # (the name up to the first dot: a run builds into `ky.duckdb.building` and still uses target/ky).
         os.environ["DBT_TARGET_PATH"] = str(PROJECT_ROOT / "target" / self.database.name.split(".")[0])
-        self.vars_json = json.dumps({"state": self.state, **self.dbt_vars}, sort_keys=True)
+        self.settings = RunSettings.of(self.settings).for_state(self.state)
+        self.vars_json = self.settings.dbt_vars_json()
         self.log_dir = Path(self.log_dir) if self.log_dir else self.database.parent / "logs" / self.database.name.split(".")[0]
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.errors: list[str] = []
@@ -147,9 +141,6 @@ class DbtSession:
             detail = f": {', '.join(failed[:10])}" if failed else ""
             raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}: {self._error_text(result.exception)}")
         return result
-
-    def run_vars(self) -> dict:
-        return project_vars(json.loads(self.vars_json))
 
     def seed_sample(self) -> None:
         self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")
