@@ -405,3 +405,11 @@ def test_one_mapping_from_error_to_exit_code():
     assert cli.error_line(full) == "/out/ky/KECS_LEAD_Detail.csv: cannot write: No space left on device"
     source = Path(cli.__file__).read_text(encoding="utf-8")
     assert source.count("finish(EXIT_") <= 1, "exit codes are chosen by exit_code_of, not by a ladder of except blocks"
+    # the history commands (history, mark-submitted, diff) map their errors through the same table
+    from statereport import history_commands
+    from statereport.history import HistoryError
+
+    assert cli.exit_code_of(HistoryError("x")) == EXIT_BAD_INPUT
+    history_source = Path(history_commands.__file__).read_text(encoding="utf-8")
+    assert "EXIT_BAD_INPUT" not in history_source and "EXIT_EXPORT_FAILED" not in history_source
+    assert re.findall(r"sys\.exit\((.*)\)", history_source) == ["exit_code_of(error)"]

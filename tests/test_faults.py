@@ -71,7 +71,7 @@ def _alive(pid: int) -> bool:
 FAKE_FULL_DISK = textwrap.dedent("""
     import errno, sys
     import statereport.cli as cli
-    def full_disk(database, nodes, out_dir, run_vars):
+    def full_disk(database, nodes, out_dir, settings, kids_options=None):
         raise OSError(errno.ENOSPC, "No space left on device", str(out_dir / ".KECS_LEAD_Detail.csv.partial"))
     cli.export_models = full_disk
     sys.argv = ["statereport", *sys.argv[1:]]

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -87,8 +88,9 @@ def synthetic(tmp_path):
 
 
 def options(**overrides) -> KidsFileOptions:
+    """The project's default file options (dbt_project.yml), with a fixed stamp and fingerprint."""
     values = {"generated_at": GENERATED, "run_fingerprint": '{"state": "ks"}', **overrides}
-    return KidsFileOptions(**values)
+    return replace(KidsFileOptions.from_vars({"state": "ks"}), **values)
 
 
 def parse_state_format(data: bytes) -> tuple[list[str], list[list[str]], list[str]]:
@@ -446,18 +448,17 @@ def test_sample_district_kids_files(ks):
 
 
 def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
-    """`statereport run --kids-*` options reach the dbt vars and, through DbtSession.run_vars, the KIDS writers."""
+    """`statereport run --kids-*` options reach the run's settings and, through them, the KIDS writers."""
     from click.testing import CliRunner
 
     from statereport import cli
-    from statereport.dbt_runner import project_vars
 
     seen = {}
 
     class FakeSession:
-        def __init__(self, state, database, dbt_vars, **_settings):
+        def __init__(self, state, database, settings, **_settings):
             duckdb.connect(str(database)).close()  # a real session leaves a warehouse the summary reads
-            self.dbt_vars = dbt_vars
+            assert settings["state"] == state
             self.manifest = SimpleNamespace(nodes={})
             self.log_file = tmp_path / "dbt.log"
 
@@ -473,11 +474,9 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
         def export_models(self):
             return []
 
-        def run_vars(self):
-            return project_vars({"state": "ks", **self.dbt_vars})
-
-    def fake_export(database, nodes, out_dir, run_vars):
-        seen.update(run_vars)
+    def fake_export(database, nodes, out_dir, settings, kids_options=None):
+        seen.update(settings)
+        seen["kids_options"] = kids_options
         return []
 
     monkeypatch.setattr(cli, "DbtSession", FakeSession)
@@ -487,7 +486,8 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
         "--kids-file-revision", "3", "--kids-records-limit", "250", "--kids-file-version", "19.0",
         "--kids-transmission-id", "T000000042"])
     assert result.exit_code == 0, result.output
-    chosen = KidsFileOptions.from_vars(seen)
+    chosen = seen.pop("kids_options")
+    assert chosen == KidsFileOptions.from_vars(seen), "the options the writers get are built from the run's settings"
     assert (chosen.file_revision, chosen.records_limit, chosen.file_version, chosen.transmission_id) == (
         3, 250, "19.0", "T000000042")
     refused = CliRunner().invoke(cli.main, ["run", "--state", "ks", "--kids-file-revision", "0"])
@@ -522,10 +522,10 @@ def test_sample_district_split_and_revision(ks, tmp_path):
     two records becomes a zip of complete parts whose records, in order, are the unsplit file's."""
     if not kids_export_specs():
         pytest.skip("no KIDS mart declares a State Format export yet (branch kids-extracts)")
-    from statereport.dbt_runner import project_vars
+    from statereport.settings import RunSettings
 
-    run_vars = project_vars({"state": "ks", "kids_records_limit": 2, "kids_file_revision": 2})
-    export_models(ks.database, kids_nodes(ks.database), tmp_path, run_vars)
+    settings = RunSettings({"state": "ks", "kids_records_limit": 2, "kids_file_revision": 2})
+    export_models(ks.database, kids_nodes(ks.database), tmp_path, settings)
     whole, split = state_files(ks.out_dir), state_files(tmp_path)
     for name, parts in whole.items():
         details = parts[0][1]

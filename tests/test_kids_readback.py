@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 
 import duckdb
@@ -88,7 +89,8 @@ def connection(tmp_path):
 
 
 def write(connection, out_dir, **overrides):
-    opts = KidsFileOptions(generated_at=datetime(2025, 5, 15, 8, 0, 0), run_fingerprint='{"state": "ks"}', **overrides)
+    opts = replace(KidsFileOptions.from_vars({"state": "ks"}), generated_at=datetime(2025, 5, 15, 8, 0, 0),
+                   run_fingerprint='{"state": "ks"}', **overrides)
     return kids_files.write_kids_extract(connection, '"marts"."kids_synthetic"', COLUMNS, out_dir, opts,
                                          file_name="KIDS_SYN", formats=["state"], order_by="d11")
 

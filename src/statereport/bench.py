@@ -141,7 +141,7 @@ def measure_one(state: str, data_dir: Path) -> dict:
     figures["checks_s"] = time.perf_counter() - started
     started = time.perf_counter()
     # the formats a plain `statereport run` writes (opt-in formats such as KIDS XML left out)
-    written = export_models(database, select_exports(session.export_models(), None, {}), out_dir, session.run_vars())
+    written = export_models(database, select_exports(session.export_models(), None, {}), out_dir, session.settings)
     figures["export_s"] = time.perf_counter() - started
     figures["rows_per_extract"] = {}
     figures["notes"] = []
@@ -167,9 +167,9 @@ def _measure_history(database: Path, session, data_dir: Path, history_dir: Path,
     ledger = next((node for node in session.manifest.nodes.values()
                    if node.resource_type == "model" and node.name == "exclusion_ledger"), None)
     started = time.perf_counter()
-    first = stage_run(database, nodes, ledger, session.state, session.run_vars(), data_dir, history_dir).commit()
+    first = stage_run(database, nodes, ledger, session.state, session.settings, data_dir, history_dir).commit()
     record_s = time.perf_counter() - started
-    second = stage_run(database, nodes, ledger, session.state, session.run_vars(), data_dir, history_dir).commit()
+    second = stage_run(database, nodes, ledger, session.state, session.settings, data_dir, history_dir).commit()
     started = time.perf_counter()
     result = compare(first, second, out_dir)
     return {"history_record_s": record_s, "history_mb": history_size(first) / 1e6,

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,11 +23,19 @@ import click
 import duckdb
 
 from statereport import PROJECT_ROOT
-from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession, project_vars
+from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession
 from statereport.diff import stage_and_diff
+from statereport.errors import (  # noqa: F401 (ERROR_EXIT_CODES: cli.ERROR_EXIT_CODES is the --help table's source)
+    ERROR_EXIT_CODES,
+    RUN_ERRORS,
+    OutputUnwritable,
+    bare_os_error,
+    error_line,
+    exit_code_of,
+)
 from statereport.exports import ExportError, export_models
 from statereport.kids_files import KidsFileOptions
-from statereport.loader import InputError, find_table_file, load_district
+from statereport.loader import find_table_file, load_district
 from statereport.options import (
     EL_EXTRACT_TYPES,
     KIDS_DATE_FORMATS,
@@ -41,6 +50,7 @@ from statereport.options import (
 )
 from statereport.progress import DbtProgress
 from statereport.review import build_page
+from statereport.settings import RunSettings, project_default
 from statereport.student_filter import StudentFilter, read_student_filter, write_student_filter
 from statereport.warehouse import (
     WarehouseInUse,
@@ -184,6 +194,7 @@ def common_options(function):
 
 
 def _run_vars(options: dict, run_date, generated_at, generated_now, var_assignments) -> dict:
+    """The dbt vars the run's options set (the overrides of its RunSettings)."""
     overrides = {}
     if run_date:
         overrides["report_run_date"] = parse_date(run_date)
@@ -261,10 +272,11 @@ def select_exports(nodes: list, folders: list[str] | None, options: dict) -> lis
 
 @dataclass
 class StateJob:
-    """What every state of one run shares: the editor options, the dbt var overrides and where things go."""
+    """What every state of one run shares: the editor options, each state's settings (statereport.settings: built
+    once, before anything runs) and where things go."""
 
     options: dict
-    overrides: dict
+    settings: dict[str, RunSettings]  # state -> its settings (RunSettings.for_state)
     data_dir: Path | None
     out_dir: Path
     warehouse: Path
@@ -273,12 +285,13 @@ class StateJob:
     submitted: bool = False  # run --submitted: this run's files go to the state
     students: StudentFilter | None = None  # --students: the editors' ad hoc filter
     dbt_tests: bool = False  # run --with-dbt-tests: the build also runs every dbt unit and data test (scripts/test)
+    kids_options: KidsFileOptions | None = None  # the KIDS file options, built once from the Kansas settings
 
 
 def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progress: DbtProgress) -> StateSummary:
     """Builds one state into a fresh warehouse, writes its files and review page; both replace the previous ones only
     when everything succeeded."""
-    state_vars = {**project_vars(job.overrides), "state": one_state}
+    settings = job.settings[one_state]
     final_out = job.out_dir / one_state
     # The previous warehouse and files stay in place until this state's whole run has succeeded.
     # `validate` writes no export files: it leaves the folder's files alone and replaces only the page.
@@ -287,15 +300,13 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.data_dir is not None:
             progress.note(f"{one_state}: loading {job.data_dir}")
             load_district(database, Path(job.data_dir), one_state)
-        # --extract builds only its marts; the exclusion ledger is built too, over the chosen extracts' exclusions.
-        overrides = job.overrides if folders is None else {**job.overrides, "ledger_folders": sorted(folders)}
-        session = DbtSession(one_state, database, overrides, log_dir=job.warehouse / "logs" / one_state,
+        session = DbtSession(one_state, database, settings, log_dir=job.warehouse / "logs" / one_state,
                              callbacks=[progress.callback])
         if job.data_dir is None:
             with progress.phase(f"{one_state}: seed sample district"):
                 session.seed_sample()
         write_student_filter(database, job.students)
-        check_options_against_data(database, state_vars, one_state)
+        check_options_against_data(database, settings, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         with progress.phase(f"{one_state}: build"):
             session.build(include_tests=job.dbt_tests, select=select)
@@ -306,24 +317,25 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         progress.note(f"{one_state}: {checks} conservation and key tests passed on the data just built")
         nodes = select_exports(session.export_models(), folders, job.options)
         try:
-            written = export_models(database, nodes, partial_out, session.run_vars()) if job.write_exports else []
+            written = (export_models(database, nodes, partial_out, settings, kids_options=job.kids_options)
+                       if job.write_exports else [])
         except (OSError, duckdb.IOException) as error:
             raise ExportError(_write_failure(error, partial_out, final_out)) from None
         for file in written:  # the folder is renamed into place below
             file.path = final_out / Path(file.path).name
             for note in file.notes:
                 progress.note(f"{one_state}: warning: {note}")
-        summary = collect(database, session.manifest, one_state, nodes, written, state_vars, folders)
+        summary = collect(database, session.manifest, one_state, nodes, written, settings, folders)
         summary.log_file = str(session.log_file)
         staged = None
         if job.write_exports:  # the run history (statereport.history) and the diff against the last submitted run
-            staged, summary.diff = stage_and_diff(database, session.manifest, nodes, one_state, state_vars,
+            staged, summary.diff = stage_and_diff(database, session.manifest, nodes, one_state, settings,
                                                   job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
             for kind in ("csv", "html"):  # the files as the user will find them, once the folder is in place
                 summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
             build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
-                       str(state_vars.get("generated_at", "")))
+                       str(settings["generated_at"]))
         except (OSError, duckdb.IOException) as error:
             raise ExportError(_write_failure(error, partial_out, final_out)) from None
         summary.review_page = str(final_out / REVIEW_PAGE)
@@ -426,7 +438,7 @@ def state_worker(job_file: Path, result_file: Path, parent_pid: int | None) -> N
     try:
         outcome = ("ok", _run_state(job, one_state, folders, DbtProgress(enabled=False)))
     except RUN_ERRORS as error:
-        if not isinstance(error, RUN_ERRORS[:-1]):  # a bare OS error: the export failure it is, with the same line
+        if bare_os_error(error):  # the export failure it is, with the same line
             error = ExportError(error_line(error, job.out_dir))
         outcome = ("error", error)
     result_file.write_bytes(pickle.dumps(outcome))
@@ -441,41 +453,7 @@ GRADE_LISTS = {"el_grade_levels": ("ky", "ky_lead__grade_order.csv"),
                "kids_test_grades": ("ks", "ks_kids__grade_codes.csv")}
 
 
-class OutputUnwritable(Exception):
-    """An output path cannot be written; `exit_code` says which stage owns it (3 warehouse, 5 exports)."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-# The one mapping from an error to the run's exit code (the exit-code table of --help and the README). The first
-# matching class wins; an OutputUnwritable carries its own code (the stage that owns the path).
-ERROR_EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
-    (WarehouseInUse, EXIT_WAREHOUSE_IN_USE),
-    (InputError, EXIT_BAD_INPUT),
-    (OptionError, EXIT_BAD_INPUT),
-    (DbtFailure, EXIT_BUILD_FAILED),
-    (ExportError, EXIT_EXPORT_FAILED),
-    (OSError, EXIT_EXPORT_FAILED),  # e.g. the disk filled up while the files were written; nothing was swapped in
-)
-RUN_ERRORS = (OutputUnwritable, *(error_class for error_class, _ in ERROR_EXIT_CODES))
-
-
-def exit_code_of(error: Exception) -> int:
-    if isinstance(error, OutputUnwritable):
-        return error.exit_code
-    return next(code for error_class, code in ERROR_EXIT_CODES if isinstance(error, error_class))
-
-
-def error_line(error: Exception, out_dir: Path | None = None) -> str:
-    """The one line a run prints for an error (an OS error names the path it could not write)."""
-    if isinstance(error, OSError) and not isinstance(error, RUN_ERRORS[:-1]):
-        return f"{error.filename or out_dir}: cannot write: {error.strerror or error}"
-    return str(error)
-
-
-def check_option_ranges(run_vars: dict, states: list[str]) -> None:
+def check_option_ranges(run_vars: Mapping, states: list[str]) -> None:
     """Options that cannot give a meaningful report stop the run before anything is built (exit 2)."""
     run_date = str(run_vars.get("report_run_date") or "")
     for start_var, end_var in DATE_RANGES:
@@ -505,7 +483,7 @@ def check_option_ranges(run_vars: dict, states: list[str]) -> None:
 CALENDAR_VARS = {"ky": ("lead_calendar_ids", "el_calendar_ids"), "ks": ("kids_calendar_ids",)}
 
 
-def check_options_against_data(database: Path, run_vars: dict, state: str) -> None:
+def check_options_against_data(database: Path, run_vars: Mapping, state: str) -> None:
     """After the district is loaded and before anything is built: calendar ids and the KIDS school year must match a
     calendar of the data, else the extract would be empty for a reason no ledger row could name (exit 2)."""
     connection = duckdb.connect(str(database), config=duckdb_settings())
@@ -631,25 +609,29 @@ def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = 
         students = read_student_filter(students_file) if students_file is not None else None
         if students is not None:
             overrides["adhoc_students_filter"] = True
-        elif str(overrides.get("adhoc_students_filter", "")).lower() in ("true", "1"):
+        elif str(overrides.get("adhoc_students_filter")).lower() in ("true", "1"):
             raise OptionError("adhoc_students_filter is set but no --students FILE is given: the ad hoc filter "
                               "would select no student; give --students FILE instead")
     except ValueError as error:  # a value the option parsers could not read is the operator's mistake
         finish(EXIT_BAD_INPUT, str(error))
     except RUN_ERRORS as error:
         finish(exit_code_of(error), error_line(error, out_dir))
-    run_vars = project_vars(overrides)
+    # The run's vars merged once; each state's settings add its state and, with --extract, the folders the exclusion
+    # ledger unions (the ledger is built too, over the chosen extracts' exclusions).
+    settings = RunSettings(overrides)
+    state_settings = {one_state: settings.for_state(one_state, folders) for one_state, folders in plan.items()}
+    kids_options = None
     try:
-        check_option_ranges(run_vars, list(plan))
+        check_option_ranges(settings, list(plan))
         check_outputs(out_dir, warehouse, summary_json, write_exports)
         if "ks" in plan and write_exports:  # a bad KIDS file option stops the run before the build, not after it
-            KidsFileOptions.from_vars({**run_vars, "state": "ks"})
+            kids_options = KidsFileOptions.from_vars(state_settings["ks"])
     except RUN_ERRORS as error:
         if isinstance(error, OutputUnwritable):
             summary_json = None  # its folder may be the unwritable one; the error line says what happened
         finish(exit_code_of(error), error_line(error, out_dir))
-    job = StateJob(options, overrides, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students,
-                   dbt_tests)
+    job = StateJob(options, state_settings, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students,
+                   dbt_tests=dbt_tests, kids_options=kids_options)
     try:
         with DbtProgress(enabled=not quiet) as progress:
             states = list(plan.items())
@@ -708,7 +690,7 @@ def validate(**options) -> None:
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.option("--state", type=click.Choice(STATE_CHOICES), default="ky", show_default=True,
+@click.option("--state", type=click.Choice(STATE_CHOICES), default=project_default("state"), show_default=True,
               help="Which state's models the documentation describes (the project is parsed per state).")
 @click.option("--warehouse", type=click.Path(path_type=Path, file_okay=False), default=WAREHOUSE_DIR,
               show_default=True, help="Folder with <state>.duckdb; a missing warehouse is built from the sample.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from statereport import PROJECT_ROOT
+from statereport.settings import RunSettings
 from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
@@ -21,15 +21,6 @@ PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
 # Test hook (tests/conftest.py sets it per pytest-xdist worker): the folder holding dbt's target folders instead of
 # target/, so runs in two test processes at once never write the same dbt artifacts. Unset or empty: target/.
 TARGET_ROOT_VARIABLE = "STATEREPORT_TARGET_ROOT"
-
-
-def project_vars(overrides: dict | None = None) -> dict:
-    """The run's dbt vars as the models see them: dbt_project.yml's `vars:` with the run's `--vars` on top.
-    The export writers read them (generated_at, kids_*) so files follow the same settings as the models."""
-    import yaml
-
-    project = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text(encoding="utf-8")) or {}
-    return {**(project.get("vars") or {}), **(overrides or {})}
 
 
 def release_duckdb() -> None:
@@ -60,7 +51,9 @@ class DbtSession:
 
     state: str
     database: Path
-    dbt_vars: dict = field(default_factory=dict)
+    # The run's settings (statereport.settings); dbt gets their overrides, with this session's state, as --vars.
+    # None: the project's defaults.
+    settings: RunSettings | None = None
     quiet: bool = False
     # dbt's own log lines go to <log_dir>/dbt.log, never to stdout (default: logs/<state> beside the database).
     log_dir: Path | None = None
@@ -80,7 +73,8 @@ class DbtSession:
         # (the name up to the first dot: a run builds into `ky.duckdb.building` and still uses target/ky).
         target_root = os.environ.get(TARGET_ROOT_VARIABLE) or PROJECT_ROOT / "target"
         os.environ["DBT_TARGET_PATH"] = str(Path(target_root) / self.database.name.split(".")[0])
-        self.vars_json = json.dumps({"state": self.state, **self.dbt_vars}, sort_keys=True)
+        self.settings = RunSettings.of(self.settings).for_state(self.state)
+        self.vars_json = self.settings.dbt_vars_json()
         self.log_dir = Path(self.log_dir) if self.log_dir else self.database.parent / "logs" / self.database.name.split(".")[0]
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.errors: list[str] = []
@@ -164,9 +158,6 @@ class DbtSession:
             detail = f": {', '.join(failed[:10])}" if failed else ""
             raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}: {self._error_text(result.exception)}")
         return result
-
-    def run_vars(self) -> dict:
-        return project_vars(json.loads(self.vars_json))
 
     def seed_sample(self) -> None:
         self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")

@@ -15,6 +15,7 @@ from the older run's ledger: the rule that no longer applies, or "new in the dis
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -238,7 +239,7 @@ def summary_line(diff: dict) -> str:
             + (f"; {Path(diff['csv']).name}" if diff.get("csv") else ""))
 
 
-def stage_and_diff(database: Path, manifest, nodes: list, state: str, run_vars: dict, data_dir: Path | None,
+def stage_and_diff(database: Path, manifest, nodes: list, state: str, run_vars: Mapping, data_dir: Path | None,
                    warehouse: Path, out_dir: Path, *, submitted: bool = False):
     """For `statereport run`: stages this run in the history and diffs it against the last submitted run, else the
     previous one, writing Submission_Diff.csv/.html into the run's (partial) output folder. Returns (staged, diff

@@ -19,13 +19,14 @@ writers of `statereport.writers` (shared with this module, so neither writer mod
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from statereport import kids_files
-from statereport.dbt_runner import project_vars
+from statereport.settings import RunSettings
 from statereport.warehouse import duckdb_settings
 from statereport.writers import (  # noqa: F401 (re-exported: callers and tests import these from exports)
     FORMULA_START_CHARACTERS,
@@ -114,12 +115,14 @@ def _write_mart_formats(connection: duckdb.DuckDBPyConnection, node, spec: dict,
     return files, left_out
 
 
-def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | None = None) -> list[WrittenFile]:
-    """Writes every export of `nodes`. `run_vars` are the run's dbt vars (project defaults plus overrides), read by
-    the KIDS writers (generated_at, kids_*); None means the project's defaults."""
+def export_models(database: Path, nodes: list, out_dir: Path, settings: Mapping | None = None,
+                  kids_options: kids_files.KidsFileOptions | None = None) -> list[WrittenFile]:
+    """Writes every export of `nodes`. `settings` are the run's settings (statereport.settings; a plain mapping is taken
+    as overrides of the project's vars, None as its defaults), read by the writers (export_html_max_rows, generated_at,
+    kids_*). `kids_options` are the KIDS file options the run built from them (built here, once, when not given)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    run_vars = project_vars() if run_vars is None else run_vars
-    html_max_rows = int(run_vars.get("export_html_max_rows") or 0)
+    settings = RunSettings.of(settings)
+    html_max_rows = int(settings["export_html_max_rows"] or 0)
     written: list[WrittenFile] = []
     kids_warnings: list[dict] | None = None
     # Not read_only: dbt-duckdb, run in this same process, still holds the file open read-write, and DuckDB refuses a
@@ -130,9 +133,9 @@ def export_models(database: Path, nodes: list, out_dir: Path, run_vars: dict | N
             spec = node.config.meta["export"]
             formats = spec.get("formats", ["csv"])
             if KIDS_FORMATS & set(formats):
-                options = kids_files.KidsFileOptions.from_vars(run_vars)
+                kids_options = kids_options or kids_files.KidsFileOptions.from_vars(settings)
                 result = kids_files.write_kids_extract(
-                    connection, _relation(node), node_columns(node), out_dir, options,
+                    connection, _relation(node), node_columns(node), out_dir, kids_options,
                     file_name=spec["file_name"], formats=formats, order_by=spec.get("order_by"),
                     html_max_rows=html_max_rows,
                 )

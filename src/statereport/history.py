@@ -24,6 +24,7 @@ import os
 import secrets
 import shutil
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
@@ -141,7 +142,7 @@ class StagedRun:
         return RunRecord(self.partial, json.loads((self.partial / RUN_FILE).read_text(encoding="utf-8")))
 
 
-def stage_run(database: Path, nodes: list, ledger_node, state: str, run_vars: dict, data_dir: Path | None,
+def stage_run(database: Path, nodes: list, ledger_node, state: str, run_vars: Mapping, data_dir: Path | None,
               warehouse: Path, *, submitted: bool = False, now: datetime | None = None) -> StagedRun:
     """Writes this run's records (every export of `nodes`), ledger and people under a partial folder."""
     now = now or datetime.now(timezone.utc)
@@ -180,7 +181,7 @@ def stage_run(database: Path, nodes: list, ledger_node, state: str, run_vars: di
     finally:
         connection.close()
     info = {"run_id": run_id, "state": state, "time": now.isoformat(timespec="seconds"),
-            "vars": json.loads(json.dumps(run_vars, default=str)), "project_version": project_version(),
+            "vars": json.loads(json.dumps(dict(run_vars), default=str)), "project_version": project_version(),
             "input_fingerprint": input_fingerprint(data_dir, state),
             "data_dir": str(data_dir) if data_dir is not None else None, "files": files}
     (partial / RUN_FILE).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")

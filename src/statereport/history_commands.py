@@ -12,8 +12,9 @@ import click
 from statereport import PROJECT_ROOT
 from statereport.dbt_runner import WAREHOUSE_DIR
 from statereport.diff import compare
-from statereport.history import HistoryError, history_size, list_runs, mark_submitted, resolve_pair
-from statereport.summary import EXIT_BAD_INPUT, EXIT_EXPORT_FAILED, EXIT_OK
+from statereport.history import history_size, list_runs, mark_submitted, resolve_pair
+from statereport.errors import RUN_ERRORS, error_line, exit_code_of
+from statereport.summary import EXIT_OK
 
 STATES = ("ky", "ks")
 
@@ -24,9 +25,10 @@ def _warehouse_option(function):
                                                 "<warehouse>/history/<state>/.")(function)
 
 
-def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
+def _fail(error: Exception, out_dir: Path | None = None) -> None:
+    """Exit with the code statereport.errors maps the error to, and its one line."""
+    click.echo(f"error: {error_line(error, out_dir)}", err=True)
+    sys.exit(exit_code_of(error))
 
 
 @click.command("history")
@@ -61,8 +63,8 @@ def mark_submitted_command(run_id: str, state: str | None, warehouse: Path) -> N
     A submitted run is the default baseline of statereport diff and is never removed by --keep-runs."""
     try:
         run = mark_submitted(warehouse, run_id, state)
-    except HistoryError as error:
-        _fail(str(error))
+    except RUN_ERRORS as error:
+        _fail(error, warehouse)
     click.echo(f"{run.info['state']}: run {run.run_id} marked submitted")
 
 
@@ -84,12 +86,9 @@ def diff(state: str, from_run: str | None, to_run: str, warehouse: Path, out_dir
     and .html."""
     try:
         older, newer = resolve_pair(warehouse, state, from_run, to_run)
-    except HistoryError as error:
-        _fail(str(error))
-    try:
         result = compare(older, newer, Path(out_dir) / state)
-    except OSError as error:
-        _fail(f"{error.filename or out_dir}: cannot write: {error.strerror or error}", EXIT_EXPORT_FAILED)
+    except RUN_ERRORS as error:
+        _fail(error, out_dir)
     document = result.to_json()
     document["baseline"] = "submitted" if older is not None and older.submitted is not None else "previous"
     click.echo(f"{state}: {older.run_id if older else '(no earlier run)'} -> {newer.run_id}: {result.line()}")
@@ -99,10 +98,13 @@ def diff(state: str, from_run: str | None, to_run: str, warehouse: Path, out_dir
                        f"{one.changed:>7,} changed ({one.changed_fields:,} fields)")
     click.echo(f"  file         {result.csv_path}")
     if summary_json is not None:
-        Path(summary_json).parent.mkdir(parents=True, exist_ok=True)
-        Path(summary_json).write_text(json.dumps({"exit_code": EXIT_OK, "states": [{"state": state,
-                                                                                   "diff": document}]}, indent=2)
-                                      + "\n", encoding="utf-8")
+        try:
+            Path(summary_json).parent.mkdir(parents=True, exist_ok=True)
+            Path(summary_json).write_text(json.dumps({"exit_code": EXIT_OK, "states": [{"state": state,
+                                                                                       "diff": document}]}, indent=2)
+                                          + "\n", encoding="utf-8")
+        except OSError as error:
+            _fail(error, summary_json)
 
 
 def register(group: click.Group) -> None:

@@ -60,6 +60,7 @@ import os
 import re
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -69,6 +70,7 @@ from xml.sax import saxutils
 import duckdb
 
 from statereport import kids_readback
+from statereport.settings import RunSettings, project_default
 from statereport.writers import (
     ExportError,
     replace_atomically,
@@ -87,7 +89,6 @@ ENCODING = "utf-8"
 HEADER_DATE_FORMAT = "%m/%d/%Y"
 HEADER_TIME_FORMAT = "%H:%M:%S"
 DELIMITER_CHARACTER = "0X09"
-DEFAULT_VERSION = "18.0"
 HEADER_FIELD_MAX = 10  # bytes of H4 Transmission ID, H5 Version and T2 (seed "Report Header/Footer")
 STUDENT_IDENTIFIER_FIELD = 11  # D11 Student Identifier (local)
 STATE_STUDENT_IDENTIFIER_FIELD = 13  # D13 State Student Identifier
@@ -119,15 +120,16 @@ class KidsColumn(NamedTuple):
 
 @dataclass(frozen=True)
 class KidsFileOptions:
-    """The extract editor's file options. Build them from the run's dbt vars with `from_vars`."""
+    """The extract editor's file options. Build them once per run from the run's settings with `from_vars` (the
+    defaults are dbt_project.yml's, never restated here)."""
 
     generated_at: datetime
-    file_version: str = DEFAULT_VERSION
-    transmission_id: str | None = None
-    file_revision: int = 1
-    records_limit: int = 0
-    output_ssn_last4: bool = False
-    run_fingerprint: str = ""
+    file_version: str
+    transmission_id: str | None
+    file_revision: int
+    records_limit: int
+    output_ssn_last4: bool
+    run_fingerprint: str
 
     def __post_init__(self) -> None:
         _check_header_text("kids_file_version", self.file_version)
@@ -139,20 +141,22 @@ class KidsFileOptions:
             raise KidsFileError(f"kids_records_limit must be 0 (no limit) or a whole number, not {self.records_limit!r}")
 
     @classmethod
-    def from_vars(cls, run_vars: dict) -> KidsFileOptions:
-        """Reads generated_at and the kids_* vars; the fingerprint (for default transmission ids) is every var but
-        kids_transmission_id and export_html_max_rows (which HTML pages are written changes no record), so the same
-        vars always give the same ids."""
-        transmission_id = run_vars.get("kids_transmission_id")
-        fingerprint = {key: value for key, value in run_vars.items()
+    def from_vars(cls, run_vars: Mapping) -> KidsFileOptions:
+        """Reads generated_at and the kids_* vars of the run's settings (a plain mapping is taken as overrides of the
+        project's vars); the fingerprint (for default transmission ids) is every var but kids_transmission_id and
+        export_html_max_rows (which HTML pages are written changes no record), so the same vars always give the same
+        ids."""
+        settings = RunSettings.of(run_vars)
+        transmission_id = settings["kids_transmission_id"]
+        fingerprint = {key: value for key, value in settings.items()
                        if key not in ("kids_transmission_id", "export_html_max_rows")}
         return cls(
-            generated_at=parse_generated_at(run_vars.get("generated_at")),
-            file_version=str(run_vars.get("kids_file_version", DEFAULT_VERSION)),
+            generated_at=parse_generated_at(settings["generated_at"]),
+            file_version=str(settings["kids_file_version"]),
             transmission_id=None if transmission_id in (None, "") else str(transmission_id),
-            file_revision=_whole_number("kids_file_revision", run_vars.get("kids_file_revision"), default=1),
-            records_limit=_whole_number("kids_records_limit", run_vars.get("kids_records_limit"), default=0),
-            output_ssn_last4=_flag(run_vars.get("kids_output_ssn_last4", False)),
+            file_revision=_whole_number("kids_file_revision", settings["kids_file_revision"]),
+            records_limit=_whole_number("kids_records_limit", settings["kids_records_limit"]),
+            output_ssn_last4=_flag(settings["kids_output_ssn_last4"]),
             run_fingerprint=json.dumps(fingerprint, sort_keys=True, default=str),
         )
 
@@ -194,10 +198,10 @@ def parse_generated_at(value) -> datetime:
     raise KidsFileError(f"generated_at must look like YYYY-MM-DD HH:MM:SS, not {value!r}")
 
 
-def _whole_number(name: str, value, *, default: int) -> int:
-    """A whole-number var; null or an empty text means the documented default."""
+def _whole_number(name: str, value) -> int:
+    """A whole-number var; null or an empty text means its dbt_project.yml default."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return default
+        return int(project_default(name))
     try:
         number = int(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError):

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any, Callable
 
 import click
 import yaml
 
-from statereport.dbt_runner import project_vars
+from statereport.settings import project_default, project_defaults
 
 # Export formats the writers know: CSV, HTML (review), Kansas State Format (tab-delimited, TH/TT) and XML.
 FORMAT_CHOICES = ("csv", "html", "state", "xml")
@@ -70,6 +69,21 @@ class EditorOption:
     def dest(self) -> str:
         return self.option.replace("-", "_")
 
+    def help_text(self) -> str:
+        """The help, its `{default}` filled from dbt_project.yml (a default is stated there only): for a checkbox
+        (bool-pair) `checked`/`unchecked`, for a choice the choice that sets the default, else the value itself."""
+        if "{default}" not in self.help:
+            return self.help
+        defaults = {repr(project_default(var)) for var in self.dbt_vars}
+        if len(defaults) != 1:  # pragma: no cover - a table row naming vars of different defaults is a programming error
+            raise ValueError(f"--{self.option}: its vars {', '.join(self.dbt_vars)} have different defaults")
+        var, default = self.dbt_vars[0], project_default(self.dbt_vars[0])
+        if self.kind == "bool-pair":
+            shown = "checked" if self.to_var_values(True)[var] == default else "unchecked"
+        else:
+            shown = next((choice for choice in self.choices if self.to_var_values(choice)[var] == default), str(default))
+        return self.help.replace("{default}", shown)
+
     def to_var_values(self, value: Any) -> dict[str, Any]:
         base = self.convert(value) if self.convert else value
         return {
@@ -114,17 +128,18 @@ EDITOR_OPTIONS: tuple[EditorOption, ...] = (
     ),
     EditorOption(
         "lead-exclude-cross-site", ("lead_exclude_cross_site",), "bool-pair",
-        "KECS LEAD 'Exclude Cross-Site Data' (checked by default): leave out cross-site homeroom data.",
+        "KECS LEAD 'Exclude Cross-Site Data' ({default} by default): leave out cross-site homeroom data.",
         "Exclude Cross-Site Data", ("lead",), secondary="lead-include-cross-site",
     ),
     EditorOption(
         "el-extract-type", ("el_extract_type",), "choice",
-        "KY EL 'Extract Type': demographics or services. Blank: both files.",
+        "KY EL 'Extract Type': demographics or services. Blank: {default} (the two files).",
         "Extract Type", ("el",), choices=EL_EXTRACT_TYPES,
     ),
     EditorOption(
         "kids-extract-type", ("kids_extract_type",), "choice",
-        "KIDS 'Extract Type': ENRL, TEST, SMSC, MILT, EOYA, ASGT, EXIT, QERY or SPED. Blank: all nine.",
+        "KIDS 'Extract Type': ENRL, TEST, SMSC, MILT, EOYA, ASGT, EXIT, QERY or SPED. Blank: {default} (the nine "
+        "record types).",
         "Extract Type", ("kids",), choices=KIDS_EXTRACT_TYPES,
     ),
     EditorOption(
@@ -142,14 +157,14 @@ EDITOR_OPTIONS: tuple[EditorOption, ...] = (
         "kids-disaggregation-1", ("kids_disaggregation_method_1",), "choice",
         "KIDS 'Assessment Disaggregation Method 1' (TEST grouping indicators): homeroom (Homeroom Teacher's Last "
         "Name), subject (Subject Teacher's Last Name) or none (no selection: the '... Grouping Indicator 1' fields "
-        "stay blank). Blank: subject (assumed default, dbt_project.yml).",
+        "stay blank). Blank: {default} (assumed default, dbt_project.yml).",
         "Assessment Disaggregation Method 1", ("kids",), choices=KIDS_DISAGGREGATION,
         convert=lambda method: None if method == "none" else method,
     ),
     EditorOption(
         "kids-disaggregation-2", ("kids_disaggregation_method_2",), "choice",
         "KIDS 'Assessment Disaggregation Method 2' (same choices; fills the '... Grouping Indicator 2' fields). "
-        "Blank: homeroom (assumed default, dbt_project.yml).",
+        "Blank: {default} (assumed default, dbt_project.yml).",
         "Assessment Disaggregation Method 2", ("kids",), choices=KIDS_DISAGGREGATION,
         convert=lambda method: None if method == "none" else method,
     ),
@@ -160,7 +175,7 @@ EDITOR_OPTIONS: tuple[EditorOption, ...] = (
     ),
     EditorOption(
         "kids-ssn-optional", ("kids_output_ssn_last4",), "bool-pair",
-        "KIDS 'Social Security Number Optional' (marked by default): leave the last four SSN digits out. "
+        "KIDS 'Social Security Number Optional' ({default} by default): leave the last four SSN digits out. "
         "--kids-show-ssn writes them.",
         "Social Security Number Optional", ("kids",), secondary="kids-show-ssn",
         convert=lambda optional: not optional,
@@ -168,24 +183,24 @@ EDITOR_OPTIONS: tuple[EditorOption, ...] = (
     EditorOption(
         "kids-file-revision", ("kids_file_revision",), "int",
         "KIDS 'File Revision Number', part of the State Format file name: raise it for each resubmission (the "
-        "state accepts a file name once). Blank: 1.",
+        "state accepts a file name once). Blank: {default}.",
         "File Revision Number", ("kids",), minimum=1,
     ),
     EditorOption(
         "kids-records-limit", ("kids_records_limit",), "int",
         "KIDS 'Records Limit Per File' (State Format only): fewer records than the extract has => a .zip of State "
-        "Format parts of at most N records. Blank: 0 = no limit.",
+        "Format parts of at most N records. Blank: {default} (0 = no limit).",
         "Records Limit Per File", ("kids",),
     ),
     EditorOption(
         "kids-file-version", ("kids_file_version",), "text",
-        "KIDS header Version (H5). Blank: 18.0.",
+        "KIDS header Version (H5). Blank: {default}.",
         "(Report Header: Version)", ("kids",),
     ),
     EditorOption(
         "kids-date-format", ("kids_date_format",), "choice",
-        "Form of every KIDS data-field date, in every KIDS format and in the KIDS_Validation check: MMDDYYYY "
-        "(default, dbt_project.yml) or MM/DD/YYYY. The TH extract date stays MM/DD/YYYY.",
+        "Form of every KIDS data-field date, in every KIDS format and in the KIDS_Validation check: MMDDYYYY or "
+        "MM/DD/YYYY. Blank: {default}. The TH extract date stays MM/DD/YYYY.",
         "(KIDS date fields)", ("kids",), choices=KIDS_DATE_FORMATS,
     ),
     EditorOption(
@@ -203,7 +218,7 @@ def click_options(function: Callable) -> Callable:
     """Decorates a click command with one option per table row (applied in reverse so --help keeps table order)."""
     for option in reversed(EDITOR_OPTIONS):
         sets = f"; dbt var: {', '.join(option.dbt_vars)}" if option.dbt_vars else ""
-        help_text = f"{option.help} [editor: {option.editor_field}{sets}]"
+        help_text = f"{option.help_text()} [editor: {option.editor_field}{sets}]"
         name = f"--{option.option}"
         if option.kind == "bool-pair":
             decorator = click.option(f"{name}/--{option.secondary}", option.dest, default=None, help=help_text)
@@ -254,12 +269,6 @@ def _choice_list_callback(choices: tuple[str, ...]):
     return callback
 
 
-@lru_cache(maxsize=1)
-def project_var_defaults() -> dict[str, Any]:
-    """The vars `dbt_project.yml` defines, with their defaults."""
-    return project_vars()
-
-
 class OptionError(Exception):
     """An option cannot be honoured by this project version (its dbt var does not exist)."""
 
@@ -267,7 +276,7 @@ class OptionError(Exception):
 def dbt_vars_for(values: dict[str, Any], known_vars: dict[str, Any] | None = None) -> dict[str, Any]:
     """Parsed option values (by dest) -> dbt vars, keeping only vars the project defines. Options left blank are
     not passed, so the project's documented default applies."""
-    known = project_var_defaults() if known_vars is None else known_vars
+    known = project_defaults() if known_vars is None else known_vars
     result: dict[str, Any] = {}
     for dest, value in values.items():
         option = OPTIONS_BY_DEST.get(dest)
@@ -287,7 +296,7 @@ def dbt_vars_for(values: dict[str, Any], known_vars: dict[str, Any] | None = Non
 
 def parse_var_assignments(assignments: tuple[str, ...], known_vars: dict[str, Any] | None = None) -> dict[str, Any]:
     """`--var NAME=VALUE` (VALUE read as YAML: 3, true, [a, b], 2025-05-15 stays text)."""
-    known = project_var_defaults() if known_vars is None else known_vars
+    known = project_defaults() if known_vars is None else known_vars
     result: dict[str, Any] = {}
     for assignment in assignments:
         name, separator, text = assignment.partition("=")

@@ -12,6 +12,7 @@ rule-catalogue seeds `seeds/reference/rule_catalogue__*.csv`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import duckdb
 
 from statereport.forecast import forecast_counts, forecast_line
+from statereport.settings import RunSettings
 
 # Exit codes (documented in `statereport --help` and the README).
 EXIT_OK = 0
@@ -205,10 +207,11 @@ def _rule_sort_key(rule_id: str) -> list:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", rule_id)]
 
 
-def collect(database: Path, manifest, state: str, export_nodes: list, written: list, run_vars: dict,
+def collect(database: Path, manifest, state: str, export_nodes: list, written: list, settings: Mapping,
             extracts: list[str] | None = None) -> StateSummary:
-    """Counts for every extract of `state` (or the given mart folders) after a build."""
-    summary = StateSummary(state=state, vars=run_vars)
+    """Counts for every extract of `state` (or the given mart folders) after a build; `settings` are the state's
+    RunSettings (a plain mapping: overrides of the project's vars), kept as a plain copy for the JSON summary."""
+    summary = StateSummary(state=state, vars=RunSettings.of(settings).as_dict())
     models = state_models(manifest, state)
     folders = sorted({extract_of(node) for node in models})
     if extracts is not None:
@@ -281,7 +284,7 @@ def render_text(summaries: list[StateSummary], exit_code: int) -> str:
     """The run summary printed at the end of `run` and `validate` (counts, rule ids and files; never names)."""
     lines: list[str] = []
     for summary in summaries:
-        run_date = summary.vars.get("report_run_date", "")
+        run_date = summary.vars["report_run_date"]
         lines.append(f"== {summary.state.upper()}  (run date {run_date})")
         if not summary.extracts:
             lines.append("  no extract models in this project version")

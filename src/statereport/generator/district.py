@@ -20,13 +20,14 @@ from pathlib import Path
 from statereport.generator import reference as ref
 from statereport.generator.calendar_dates import SchoolYear, SummerSession
 from statereport.generator.core import Calendar, Context, Ids, School, Structure, Writers, stream
+from statereport.settings import project_default
 
 CHUNK = 500
 SEGMENT = 40 * CHUNK
 STUDENT_PERSON_BASE = 1_000_000
 STAFF_PERSON_BASE = 1_000
 END_YEAR = 2025
-RUN_DATE = date(2025, 5, 15)  # dbt_project.yml report_run_date default
+RUN_DATE = date.fromisoformat(project_default("report_run_date"))  # the samples are made for the default run date
 
 STATE_SETUP = {
     "ky": {
