@@ -164,7 +164,7 @@ section_504 as (
             and (section_504_records.start_date is null or candidates.to_date >= section_504_records.start_date)
             and (
                 section_504_records.end_date is null
-                or section_504_records.end_date >= {{ ks_kids_month_day('candidates.end_year - 1', 7, 1) }}
+                or section_504_records.end_date >= {{ school_year_start('candidates.end_year') }}
             )
     group by candidates.extract_code, candidates.enrollment_id
 ),
