@@ -3,16 +3,6 @@
 {#- Date Range and End Year: macros/window.sql (editor_range_start('el'), editor_range_end('el'), editor_end_year('el'))
     and models/intermediate/window (CORE-WINDOW-DATE-RANGE, CORE-WINDOW-SCHOOL-YEAR). -#}
 
-{#- The one overlap test of the EL extract (EL-P4, EL-P5, EL-P6, EL-P3): an item overlaps a range when it starts on or before
-    the range end (an unknown start counts as started) and ends on or after the range start (end_date is the already
-    assumed end; NULL = open). -#}
-{% macro el_overlaps(start_date, end_date, range_start, range_end) -%}
-    (
-        ({{ start_date }} is null or {{ start_date }} <= {{ range_end }})
-        and ({{ end_date }} is null or {{ end_date }} >= {{ range_start }})
-    )
-{%- endmacro %}
-
 {#- A compile-time true/false: whether the editor's Extract Type (var el_extract_type) includes this file. -#}
 {% macro el_extract_type_selected(extract_type) -%}
     {%- set chosen = var('el_extract_type') | lower -%}

@@ -75,6 +75,17 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The one overlap test of every window rule: an item overlaps a range when it starts on or before the range end (an
+    unknown start counts as started) and ends on or after the range start (NULL end = open). Read by the EL extract
+    (EL-P3 to EL-P6), the KIDS program records (ks_kids_overlaps_window), the LEAD Staff year (LEAD-STAFF-ACTIVE) and
+    LEAD-DETAIL-MILITARY. -#}
+{% macro window_overlaps(start_date, end_date, range_start, range_end) -%}
+    (
+        ({{ start_date }} is null or {{ start_date }} <= {{ range_end }})
+        and ({{ end_date }} is null or {{ end_date }} >= {{ range_start }})
+    )
+{%- endmacro %}
+
 {#- CORE-WINDOW-DATE-RANGE as SQL dates, inline where a rule compares many rows with the range (a constant per run). -#}
 {% macro editor_range_start(extract_name) -%}
     cast('{{ editor_range_start_text(extract_name) }}' as date)

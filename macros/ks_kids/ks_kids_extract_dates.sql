@@ -48,8 +48,7 @@
 
 {#- The program record's dates overlap the candidate's window (From-To); an open start or end always does. -#}
 {% macro ks_kids_overlaps_window(record, candidate='candidates') -%}
-    ({{ record }}.start_date is null or {{ candidate }}.to_date >= {{ record }}.start_date)
-    and ({{ record }}.end_date is null or {{ candidate }}.from_date <= {{ record }}.end_date)
+    {{ window_overlaps(record ~ '.start_date', record ~ '.end_date', candidate ~ '.from_date', candidate ~ '.to_date') }}
 {%- endmacro %}
 
 {#- One program record per candidate (KIDS D34 lunch, D35 disability, D38 homeless, D53 military): the candidate's program

@@ -57,7 +57,7 @@ classified as (
         {%- else -%}
             (current_rank = 1) as is_current,
         {%- endif %}
-        {{ el_overlaps('identified_date', 'exit_date', editor_range_start('el'), editor_range_end('el')) }} as is_active_in_range,
+        {{ window_overlaps('identified_date', 'exit_date', editor_range_start('el'), editor_range_end('el')) }} as is_active_in_range,
         (
             program_status = '{{ var("el_program_status_el") }}'
             or (

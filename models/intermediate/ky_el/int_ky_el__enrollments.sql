@@ -34,7 +34,7 @@ in_range as (
     from enrollments
     where
         not enrollments.is_no_show
-        and {{ el_overlaps('enrollments.start_date', 'enrollments.end_date', editor_range_start('el'), editor_range_end('el')) }}
+        and {{ window_overlaps('enrollments.start_date', 'enrollments.end_date', editor_range_start('el'), editor_range_end('el')) }}
 ),
 
 final as (

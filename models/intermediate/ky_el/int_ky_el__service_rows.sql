@@ -25,7 +25,7 @@ candidate_services as (
         services.start_date,
         services.end_date,
         services.assumed_end_date,
-        {{ el_overlaps(
+        {{ window_overlaps(
             'services.start_date', 'services.assumed_end_date', editor_range_start('el'), editor_range_end('el')
         ) }} as is_in_range,
         row_number() over (

@@ -26,8 +26,10 @@ qualifying as (
     inner join military_statuses
         on lower(connections.status) = lower(military_statuses.status)
     where
-        (connections.start_date is null or connections.start_date <= {{ school_year_end('enrollments.end_year') }})
-        and (connections.end_date is null or connections.end_date >= {{ school_year_start('enrollments.end_year') }})
+        {{ window_overlaps(
+            'connections.start_date', 'connections.end_date',
+            school_year_start('enrollments.end_year'), school_year_end('enrollments.end_year')
+        ) }}
 ),
 
 final as (

@@ -73,8 +73,9 @@ active_assignments as (
     from assignments
     cross join reporting_year
     where
-        assignments.start_date <= reporting_year.year_end_date
-        and (assignments.end_date is null or assignments.end_date >= reporting_year.year_start_date)
+        {{ window_overlaps(
+            'assignments.start_date', 'assignments.end_date', 'reporting_year.year_start_date', 'reporting_year.year_end_date'
+        ) }}
 ),
 
 decided as (
