@@ -1,39 +1,7 @@
 {#- Kentucky EL Extract editor fields (specs/ky_el_extract.md §3) as SQL, read from the el_* vars of dbt_project.yml. -#}
 
-{#- Date Range end: var('el_end_date'), blank = var('report_run_date'). -#}
-{% macro el_range_end() -%}
-    {%- set end_date = var('el_end_date') or var('report_run_date') -%}
-    cast('{{ end_date }}' as date)
-{%- endmacro %}
-
-{#- Date Range start: var('el_start_date'), blank = 7/1 of the school year that contains the range end. -#}
-{% macro el_range_start() -%}
-    {%- if var('el_start_date') -%}
-        cast('{{ var("el_start_date") }}' as date)
-    {%- else -%}
-        {%- set end_date = (var('el_end_date') or var('report_run_date')) | string -%}
-        {%- set end_year = end_date[0:4] | int -%}
-        {%- set start_year = end_year if end_date[5:7] | int >= 7 else end_year - 1 -%}
-        cast('{{ start_year }}-07-01' as date)
-    {%- endif -%}
-{%- endmacro %}
-
-{#- The End Year of the report (a school year runs 7/1-6/30): the one that contains the range end. A compile-time integer. -#}
-{% macro el_end_year() -%}
-    {%- set end_date = (var('el_end_date') or var('report_run_date')) | string -%}
-    {%- set end_year = end_date[0:4] | int -%}
-    {{ end_year + 1 if end_date[5:7] | int >= 7 else end_year }}
-{%- endmacro %}
-
-{#- The one overlap test of the EL extract (EL-P4, EL-P5, EL-P6, EL-P3): an item overlaps a range when it starts on or before
-    the range end (an unknown start counts as started) and ends on or after the range start (end_date is the already
-    assumed end; NULL = open). -#}
-{% macro el_overlaps(start_date, end_date, range_start, range_end) -%}
-    (
-        ({{ start_date }} is null or {{ start_date }} <= {{ range_end }})
-        and ({{ end_date }} is null or {{ end_date }} >= {{ range_start }})
-    )
-{%- endmacro %}
+{#- Date Range and End Year: macros/window.sql (editor_range_start('el'), editor_range_end('el'), editor_end_year('el'))
+    and models/intermediate/window (CORE-WINDOW-DATE-RANGE, CORE-WINDOW-SCHOOL-YEAR). -#}
 
 {#- A compile-time true/false: whether the editor's Extract Type (var el_extract_type) includes this file. -#}
 {% macro el_extract_type_selected(extract_type) -%}

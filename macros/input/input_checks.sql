@@ -83,3 +83,36 @@
     {%- endfor -%}
     {{ selects | join("\nunion all\n") if selects else input_no_rows([('table_name', 'varchar'), ('record_key', 'varchar'), ('person_id', 'bigint'), ('column_name', 'varchar')]) }}
 {%- endmacro %}
+
+{#- The person a contract table's record belongs to, where the table has a person_id column. -#}
+{% macro input_person(table, alias) -%}
+    {{ alias ~ ".person_id" if 'person_id' in table.columns else "cast(null as bigint)" }}
+{%- endmacro %}
+
+{#- CORE-INPUT-REVERSED-DATES: records of a table with start_date and end_date whose end is before their start. -#}
+{% macro input_reversed_date_ranges() -%}
+    {%- set selects = [] -%}
+    {%- for table in input_contract_tables().values() if 'start_date' in table.columns and 'end_date' in table.columns -%}
+        {%- do selects.append(
+            "select '" ~ table.name ~ "' as table_name, " ~ input_record_key(table, 'raw_row') ~ " as record_key, "
+            ~ input_person(table, 'raw_row') ~ " as person_id, raw_row.start_date, raw_row.end_date from "
+            ~ source('sis', table.name) ~ " as raw_row where raw_row.end_date < raw_row.start_date") -%}
+    {%- endfor -%}
+    {{ selects | join("\nunion all\n") if selects else input_no_rows([('table_name', 'varchar'), ('record_key', 'varchar'), ('person_id', 'bigint'), ('start_date', 'date'), ('end_date', 'date')]) }}
+{%- endmacro %}
+
+{#- CORE-INPUT-IMPLAUSIBLE-DATE: every date column's values before 1900-01-01 or after 2100-12-31 (kept as given). -#}
+{% macro input_implausible_dates(low='1900-01-01', high='2100-12-31') -%}
+    {%- set selects = [] -%}
+    {%- for table in input_contract_tables().values() -%}
+        {%- for column in table.columns.values() if (column.data_type or '').lower() == 'date' -%}
+            {%- set value = "raw_row." ~ adapter.quote(column.name) -%}
+            {%- do selects.append(
+                "select '" ~ table.name ~ "' as table_name, " ~ input_record_key(table, 'raw_row') ~ " as record_key, "
+                ~ input_person(table, 'raw_row') ~ " as person_id, '" ~ column.name ~ "' as column_name, "
+                ~ value ~ " as value from " ~ source('sis', table.name) ~ " as raw_row where "
+                ~ value ~ " < date '" ~ low ~ "' or " ~ value ~ " > date '" ~ high ~ "'") -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ selects | join("\nunion all\n") if selects else input_no_rows([('table_name', 'varchar'), ('record_key', 'varchar'), ('person_id', 'bigint'), ('column_name', 'varchar'), ('value', 'date')]) }}
+{%- endmacro %}

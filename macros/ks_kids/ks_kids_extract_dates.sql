@@ -48,6 +48,30 @@
 
 {#- The program record's dates overlap the candidate's window (From-To); an open start or end always does. -#}
 {% macro ks_kids_overlaps_window(record, candidate='candidates') -%}
-    ({{ record }}.start_date is null or {{ candidate }}.to_date >= {{ record }}.start_date)
-    and ({{ record }}.end_date is null or {{ candidate }}.from_date <= {{ record }}.end_date)
+    {{ window_overlaps(record ~ '.start_date', record ~ '.end_date', candidate ~ '.from_date', candidate ~ '.to_date') }}
+{%- endmacro %}
+
+{#- One program record per candidate (KIDS D34 lunch, D35 disability, D38 homeless, D53 military): the candidate's program
+    records of the same student and district (or none) that overlap its window, ranked latest start first (an unknown
+    start last), then highest record id; record_rank = 1 is the one the field reads. `also`: the field's own extra
+    join condition. -#}
+{% macro ks_kids_latest_record_in_window(records, record_id, columns, also=none) -%}
+    select
+        candidates.extract_code,
+        candidates.enrollment_id,
+        {%- for column in columns %}
+        {{ records }}.{{ column }},
+        {%- endfor %}
+        row_number() over (
+            partition by candidates.extract_code, candidates.enrollment_id
+            order by {{ records }}.start_date desc nulls last, {{ records }}.{{ record_id }} desc
+        ) as record_rank
+    from candidates
+    inner join {{ records }}
+        on
+            {{ ks_kids_same_student_and_district(records) }}
+            and {{ ks_kids_overlaps_window(records) }}
+            {%- if also %}
+            and {{ also }}
+            {%- endif %}
 {%- endmacro %}

@@ -78,79 +78,6 @@ def unknown_codes_sql(tables: list[Table]) -> str:
     )
 
 
-def reversed_date_ranges_sql(tables: list[Table]) -> str:
-    """One select per contract table with start_date and end_date: records that end before they start."""
-    selects = []
-    for table in tables:
-        if not {"start_date", "end_date"} <= set(table.column_names):
-            continue
-        key = "\n        || '|' || ".join(f"coalesce(cast({c} as varchar), '')" for c in table.primary_key)
-        person = "person_id" if "person_id" in table.column_names else "cast(null as bigint) as person_id"
-        selects.append(
-            "    select\n"
-            f"        '{table.name}' as table_name,\n"
-            f"        {key} as record_key,\n"
-            f"        {person},\n"
-            "        start_date,\n"
-            "        end_date\n"
-            f"    from {{{{ ref('stg_sis__{table.name}') }}}}\n"
-            "    where end_date < start_date"
-        )
-    body = "\n    union all\n".join(selects)
-    return (
-        "-- Generated from the contract by scripts/sync_contract: records whose end date is before their start date.\n"
-        "with\n\n"
-        f"reversed_ranges as (\n{body}\n)\n\n"
-        "select * from reversed_ranges\n"
-    )
-
-
-# Dates outside this range are kept as given but listed (CORE-INPUT-IMPLAUSIBLE-DATE): '9999-08-14' is a typing slip
-# or a system's "no end", never a real school date.
-PLAUSIBLE_DATES = ("1900-01-01", "2100-12-31")
-
-
-def _record_key(table: Table) -> str:
-    return "\n        || '|' || ".join(f"coalesce(cast({c} as varchar), '')" for c in table.primary_key) or "''"
-
-
-def _person(table: Table) -> str:
-    return "person_id" if "person_id" in table.column_names else "cast(null as bigint) as person_id"
-
-
-def _quoted(name: str, reserved: set[str]) -> str:
-    return f'"{name}"' if name in reserved else name
-
-
-def implausible_dates_sql(tables: list[Table]) -> str:
-    """One select per date column: values before 1900 or after 2100."""
-    low, high = PLAUSIBLE_DATES
-    reserved = _reserved_words()
-    selects = []
-    for table in tables:
-        for column in table.columns:
-            if column.data_type.lower() != "date":
-                continue
-            selects.append(
-                "    select\n"
-                f"        '{table.name}' as table_name,\n"
-                f"        {_record_key(table)} as record_key,\n"
-                f"        {_person(table)},\n"
-                f"        '{column.name}' as column_name,\n"
-                f"        {_quoted(column.name, reserved)} as value\n"
-                f"    from {{{{ ref('stg_sis__{table.name}') }}}}\n"
-                f"    where {_quoted(column.name, reserved)} < date '{low}' "
-                f"or {_quoted(column.name, reserved)} > date '{high}'"
-            )
-    body = "\n    union all\n".join(selects)
-    return (
-        "-- Generated from the contract by scripts/sync_contract: dates before 1900 or after 2100 (kept as given).\n"
-        "with\n\n"
-        f"implausible_dates as (\n{body}\n)\n\n"
-        "select * from implausible_dates\n"
-    )
-
-
 def _column_tests(table: Table, column) -> list:
     tests: list = []
     if column.meta.get("required") or (len(table.primary_key) == 1 and column.name in table.primary_key):
@@ -223,9 +150,7 @@ def expected_files() -> dict[Path, str]:
     for table in tables:
         files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table, reserved)
     files[STAGING_DIR / "_sis__models.yml"] = staging_yaml(tables)
-    files[INPUT_DIR / "int_input__reversed_date_ranges.sql"] = reversed_date_ranges_sql(tables)
     files[INPUT_DIR / "int_input__unknown_codes.sql"] = unknown_codes_sql(tables)
-    files[INPUT_DIR / "int_input__implausible_dates.sql"] = implausible_dates_sql(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
         present = {p.stem.split("__", 1)[1] for p in folder.glob(f"{state}__*.csv")}

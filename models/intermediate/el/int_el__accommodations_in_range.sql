@@ -11,7 +11,7 @@ final as (
     from accommodations
     where
         is_instructional
-        and {{ el_overlaps('start_date', 'assumed_end_date', el_range_start(), el_range_end()) }}
+        and {{ window_overlaps('start_date', 'assumed_end_date', editor_range_start('el'), editor_range_end('el')) }}
 )
 
 select * from final

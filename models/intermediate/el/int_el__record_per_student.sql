@@ -57,12 +57,12 @@ classified as (
         {%- else -%}
             (current_rank = 1) as is_current,
         {%- endif %}
-        {{ el_overlaps('identified_date', 'exit_date', el_range_start(), el_range_end()) }} as is_active_in_range,
+        {{ window_overlaps('identified_date', 'exit_date', editor_range_start('el'), editor_range_end('el')) }} as is_active_in_range,
         (
             program_status = '{{ var("el_program_status_el") }}'
             or (
                 program_status = '{{ var("el_program_status_exited") }}'
-                and exit_date between {{ el_range_start() }} and {{ el_range_end() }}
+                and exit_date between {{ editor_range_start('el') }} and {{ editor_range_end('el') }}
             )
         ) as has_reported_status
     from current_ranked

@@ -8,7 +8,7 @@ services as (
 final as (
     select *
     from services
-    where {{ el_overlaps('start_date', 'assumed_end_date', el_range_start(), el_range_end()) }}
+    where {{ window_overlaps('start_date', 'assumed_end_date', editor_range_start('el'), editor_range_end('el')) }}
 )
 
 select * from final

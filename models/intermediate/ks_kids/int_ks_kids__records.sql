@@ -102,39 +102,18 @@ grouping_indicators as (
 -- One program record per candidate: the latest record overlapping the window, from the enrollment's district
 -- (or a record without district).
 lunch as (
-    select
-        candidates.extract_code,
-        candidates.enrollment_id,
-        pos_eligibilities.eligibility,
-        pos_eligibilities.source,
-        row_number() over (
-            partition by candidates.extract_code, candidates.enrollment_id
-            order by pos_eligibilities.start_date desc nulls last, pos_eligibilities.eligibility_id desc
-        ) as record_rank
-    from candidates
-    inner join pos_eligibilities
-        on
-            {{ ks_kids_same_student_and_district('pos_eligibilities') }}
-            and (pos_eligibilities.end_year is null or candidates.end_year = pos_eligibilities.end_year)
-            and {{ ks_kids_overlaps_window('pos_eligibilities') }}
+    {{ ks_kids_latest_record_in_window(
+        'pos_eligibilities', 'eligibility_id', ['eligibility', 'source'],
+        also='(pos_eligibilities.end_year is null or candidates.end_year = pos_eligibilities.end_year)'
+    ) }}
 ),
 
 disabilities as (
-    select
-        candidates.extract_code,
-        candidates.enrollment_id,
-        special_ed_states.primary_disability,
-        row_number() over (
-            partition by candidates.extract_code, candidates.enrollment_id
-            order by special_ed_states.start_date desc nulls last, special_ed_states.special_ed_state_id desc
-        ) as record_rank
-    from candidates
-    inner join special_ed_states
-        on
-            {{ ks_kids_same_student_and_district('special_ed_states') }}
-            and special_ed_states.primary_disability is not null
-            and {{ ks_kids_overlaps_window('special_ed_states') }}
-            and (special_ed_states.exit_date is null or candidates.from_date <= special_ed_states.exit_date)
+    {{ ks_kids_latest_record_in_window(
+        'special_ed_states', 'special_ed_state_id', ['primary_disability'],
+        also='special_ed_states.primary_disability is not null'
+            ~ ' and (special_ed_states.exit_date is null or candidates.from_date <= special_ed_states.exit_date)'
+    ) }}
 ),
 
 gifted as (
@@ -164,25 +143,13 @@ section_504 as (
             and (section_504_records.start_date is null or candidates.to_date >= section_504_records.start_date)
             and (
                 section_504_records.end_date is null
-                or section_504_records.end_date >= {{ ks_kids_month_day('candidates.end_year - 1', 7, 1) }}
+                or section_504_records.end_date >= {{ school_year_start('candidates.end_year') }}
             )
     group by candidates.extract_code, candidates.enrollment_id
 ),
 
 homeless as (
-    select
-        candidates.extract_code,
-        candidates.enrollment_id,
-        homeless_records.primary_nighttime_residence,
-        row_number() over (
-            partition by candidates.extract_code, candidates.enrollment_id
-            order by homeless_records.start_date desc nulls last, homeless_records.homeless_id desc
-        ) as record_rank
-    from candidates
-    inner join homeless_records
-        on
-            {{ ks_kids_same_student_and_district('homeless_records') }}
-            and {{ ks_kids_overlaps_window('homeless_records') }}
+    {{ ks_kids_latest_record_in_window('homeless_records', 'homeless_id', ['primary_nighttime_residence']) }}
 ),
 
 esol_entry as (
@@ -203,19 +170,7 @@ esol_entry as (
 ),
 
 military as (
-    select
-        candidates.extract_code,
-        candidates.enrollment_id,
-        military_connections.status,
-        row_number() over (
-            partition by candidates.extract_code, candidates.enrollment_id
-            order by military_connections.start_date desc nulls last, military_connections.military_connection_id desc
-        ) as record_rank
-    from candidates
-    inner join military_connections
-        on
-            {{ ks_kids_same_student_and_district('military_connections') }}
-            and {{ ks_kids_overlaps_window('military_connections') }}
+    {{ ks_kids_latest_record_in_window('military_connections', 'military_connection_id', ['status']) }}
 ),
 
 base as (

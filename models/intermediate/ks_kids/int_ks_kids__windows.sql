@@ -1,19 +1,16 @@
--- The Kansas KIDS editor's date filters resolved per record type and selected calendar (KIDS-WINDOW-DEFAULTS):
--- the reported school year, the Data Filter From/To dates (vars, else each extract's documented default window),
+-- The Kansas KIDS editor's date filters resolved per record type and selected calendar (KIDS-WINDOW-DEFAULTS) on the
+-- calendars the editor window selects (int_window__editor_calendars: KIDS-WINDOW-REPORTED-YEAR, the reported school
+-- year, and CORE-WINDOW-CALENDAR-SELECTED): the Data Filter From/To dates (vars, else each extract's documented default window),
 -- the count dates of ENRL (Sept 20) and MILT (Feb 20) moved to the next instructional day when they are not one,
 -- the Attendance Filter To Date (EOYA, EXIT only) and EXIT's one-date mode.
 {%- set extract_type = var('kids_extract_type') %}
-{%- set calendar_ids = var('kids_calendar_ids') %}
 {%- set from_given = var('kids_filter_from_date') not in [none, ''] %}
 {%- set to_given = var('kids_filter_to_date') not in [none, ''] %}
 with
 
-calendars as (
-    select * from {{ ref('stg_sis__calendar') }}
-),
-
-school_years as (
-    select * from {{ ref('stg_sis__school_year') }}
+kids_calendars as (
+    select * from {{ ref('int_window__editor_calendars') }}
+    where extract_name = 'kids'
 ),
 
 days as (
@@ -48,35 +45,16 @@ extract_types as (
     {%- endif %}
 ),
 
-reported_year as (
-    {%- if var('kids_end_year') is not none %}
-    select cast({{ var('kids_end_year') }} as integer) as end_year
-    {%- else %}
-        select end_year
-        from school_years
-        order by
-            case
-                when cast('{{ var("report_run_date") }}' as date) between start_date and end_date then 0
-                when active then 1
-                else 2
-            end,
-            end_year desc
-        limit 1
-    {%- endif %}
-),
-
 selected_calendars as (
+    -- The calendars of the reported school year (KIDS-WINDOW-REPORTED-YEAR) that the editor's calendar list selects
+    -- (CORE-WINDOW-CALENDAR-SELECTED), both from the editor window.
     select
-        calendars.calendar_id,
-        calendars.end_year,
-        calendars.start_date as calendar_start_date,
-        calendars.end_date as calendar_end_date
-    from calendars
-    inner join reported_year
-        on calendars.end_year = reported_year.end_year
-    {%- if calendar_ids | length > 0 %}
-    where calendars.calendar_id in ({{ calendar_ids | join(', ') }})
-    {%- endif %}
+        calendar_id,
+        calendar_end_year as end_year,
+        calendar_start_date,
+        calendar_end_date
+    from kids_calendars
+    where is_in_report_year and is_calendar_selected
 ),
 
 instructional_days as (

@@ -31,9 +31,9 @@ bounded as (
         coalesce(
             reporting_enrollments.end_date,
             case
-                when reporting_enrollments.last_instructional_day < {{ el_range_end() }}
+                when reporting_enrollments.last_instructional_day < {{ editor_range_end('el') }}
                     then reporting_enrollments.last_instructional_day
-                else {{ el_range_end() }}
+                else {{ editor_range_end('el') }}
             end
         ) as counted_end_date
     from reporting_enrollments
@@ -54,7 +54,7 @@ counted as (
         {%- if var('el_percent_enrolled_denominator') == 'date_range' %}
             sum(
                 case
-                    when instructional_days.day_date between {{ el_range_start() }} and {{ el_range_end() }} then 1 else 0
+                    when instructional_days.day_date between {{ editor_range_start('el') }} and {{ editor_range_end('el') }} then 1 else 0
                 end
             ) as denominator_days
         {%- else %}

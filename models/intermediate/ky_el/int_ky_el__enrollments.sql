@@ -1,10 +1,11 @@
 -- Every enrollment (no-shows never count) that overlaps the EL editor date range (rule EL-P3: enrolled at some point in
 -- the range, open end = still enrolled), with the tests the EL extract applies to it:
---   EL-EDITOR-DISTRICTS (var el_district_ids), EL-EDITOR-CALENDARS (var el_calendar_ids), EL-P9 (state-excluded
---   calendar, grade level or enrollment), EL-P2 (state grade 00-12 or 14, var el_state_grades), EL-EDITOR-GRADES
---   (var el_grade_levels). EL-P8: the enrollment's active flag and end status are not tested here (withdrawn and
---   inactive students stay candidates); is_withdrawn_or_inactive (inactive flag, or an end status) feeds EL-P8-EXITED in
---   int_ky_el__candidates. Also carries the State Reporting Fields the Demographics layout reads.
+--   EL-EDITOR-DISTRICTS (var el_district_ids), EL-EDITOR-CALENDARS (CORE-WINDOW-CALENDAR-SELECTED, read from
+--   int_window__editor_calendars), EL-P9 (state-excluded calendar, grade level or enrollment), EL-P2 (state grade
+--   00-12 or 14, var el_state_grades), EL-EDITOR-GRADES (var el_grade_levels). EL-P8: the enrollment's active flag
+--   and end status are not tested here (withdrawn and inactive students stay candidates); is_withdrawn_or_inactive
+--   (inactive flag, or an end status) feeds EL-P8-EXITED in int_ky_el__candidates. Also carries the State Reporting
+--   Fields the Demographics layout reads.
 with
 
 enrollments as (
@@ -23,12 +24,17 @@ grade_levels as (
     select * from {{ ref('stg_sis__grade_level') }}
 ),
 
+el_calendars as (
+    select * from {{ ref('int_window__editor_calendars') }}
+    where extract_name = 'el'
+),
+
 in_range as (
     select enrollments.*
     from enrollments
     where
         not enrollments.is_no_show
-        and {{ el_overlaps('enrollments.start_date', 'enrollments.end_date', el_range_start(), el_range_end()) }}
+        and {{ window_overlaps('enrollments.start_date', 'enrollments.end_date', editor_range_start('el'), editor_range_end('el')) }}
 ),
 
 final as (
@@ -55,11 +61,7 @@ final as (
         {%- else -%}
             true
         {%- endif %} as passes_editor_districts,
-        {% if var('el_calendar_ids') | length > 0 -%}
-            in_range.calendar_id in ({{ var('el_calendar_ids') | join(', ') }})
-        {%- else -%}
-            true
-        {%- endif %} as passes_editor_calendars,
+        coalesce(el_calendars.is_calendar_selected, {{ editor_selects_every_calendar('el') }}) as passes_editor_calendars,
         not(
             in_range.is_state_excluded
             or coalesce(structures.is_state_excluded, false)
@@ -79,6 +81,8 @@ final as (
             true
         {%- endif %} as passes_editor_grades
     from in_range
+    left join el_calendars
+        on in_range.calendar_id = el_calendars.calendar_id
     left join raw_enrollments
         on in_range.enrollment_id = raw_enrollments.enrollment_id
     left join structures

@@ -12,13 +12,13 @@ migrant_records as (
     select * from {{ ref('stg_sis__migrant') }}
 ),
 
-{%- set end_year = el_end_year() | trim | int %}
+{%- set end_year = editor_end_year('el') %}
 {%- if var('el_migrant_rule') == 'migrant_year' %}
     {%- set window_start = "cast('" ~ (end_year - 1) ~ "-09-01' as date)" %}
     {%- set window_end = "cast('" ~ end_year ~ "-08-31' as date)" %}
 {%- else %}
-    {%- set window_start = el_range_start() %}
-    {%- set window_end = el_range_end() %}
+    {%- set window_start = editor_range_start('el') %}
+    {%- set window_end = editor_range_end('el') %}
 {%- endif %}
 
 final as (

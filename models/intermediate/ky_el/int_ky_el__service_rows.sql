@@ -25,7 +25,9 @@ candidate_services as (
         services.start_date,
         services.end_date,
         services.assumed_end_date,
-        {{ el_overlaps('services.start_date', 'services.assumed_end_date', el_range_start(), el_range_end()) }} as is_in_range,
+        {{ window_overlaps(
+            'services.start_date', 'services.assumed_end_date', editor_range_start('el'), editor_range_end('el')
+        ) }} as is_in_range,
         row_number() over (
             partition by candidates.person_id, candidates.district_id, services.service_type_code, services.start_date
             order by services.assumed_end_date desc nulls first, services.lep_service_id desc

@@ -11,7 +11,7 @@ locked_plans as (
 {%- if var('el_special_ed_snapshot_date') %}
     {%- set snapshot = "cast('" ~ var('el_special_ed_snapshot_date') ~ "' as date)" %}
 {%- else %}
-    {%- set snapshot = "cast('" ~ ((el_end_year() | trim | int) - 1) ~ "-12-01' as date)" %}
+    {%- set snapshot = "cast('" ~ (editor_end_year('el') - 1) ~ "-12-01' as date)" %}
 {%- endif %}
 
 snapshot_date as (

@@ -64,7 +64,7 @@ final as (
         case
             when
                 candidates.program_status = '{{ var("el_program_status_exited") }}'
-                and candidates.exit_date between {{ el_range_start() }} and {{ el_range_end() }}
+                and candidates.exit_date between {{ editor_range_start('el') }} and {{ editor_range_end('el') }}
                 then candidates.exit_date
         end as program_exit_date,
         candidates.is_w1_no_service,

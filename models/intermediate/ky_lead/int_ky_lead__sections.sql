@@ -30,6 +30,11 @@ difficulty_levels as (
     select * from {{ ref('ky_lead__difficulty_levels') }}
 ),
 
+lead_calendars as (
+    select * from {{ ref('int_window__editor_calendars') }}
+    where extract_name = 'lead'
+),
+
 candidates as (
     select
         sections.section_id,
@@ -83,10 +88,10 @@ candidates as (
         structures.is_summer_school,
         coalesce(classifications.is_reported, false) as is_reported_classification,
         (
-            coalesce(structures.calendar_start_date, structures.first_instructional_day) <= {{ lead_range_end() }}
-            and coalesce(structures.calendar_end_date, structures.last_instructional_day) >= {{ lead_range_start() }}
+            coalesce(structures.calendar_start_date, structures.first_instructional_day) <= {{ editor_range_end('lead') }}
+            and coalesce(structures.calendar_end_date, structures.last_instructional_day) >= {{ editor_range_start('lead') }}
         ) as overlaps_date_range,
-        {{ lead_calendar_selected('sections.calendar_id') }} as is_calendar_selected
+        coalesce(lead_calendars.is_calendar_selected, {{ editor_selects_every_calendar('lead') }}) as is_calendar_selected
     from sections
     left join structures
         on
@@ -102,6 +107,8 @@ candidates as (
         on primary_teachers.primary_teacher_person_key = identities.person_id
     left join difficulty_levels
         on sections.difficulty_level = difficulty_levels.difficulty_level
+    left join lead_calendars
+        on sections.calendar_id = lead_calendars.calendar_id
 ),
 
 final as (

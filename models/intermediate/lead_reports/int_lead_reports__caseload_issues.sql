@@ -13,12 +13,8 @@ detail as (
     select * from {{ ref('int_ky_lead__detail') }}
 ),
 
-epsb as (
-    select * from {{ ref('int_staff__lead_epsb_id') }}
-),
-
-assignments as (
-    select * from {{ ref('int_staff__lead_assignments') }}
+case_manager_facts as (
+    select * from {{ ref('int_lead_reports__case_manager_facts') }}
 ),
 
 students_without_case_manager as (
@@ -40,39 +36,6 @@ students_without_case_manager as (
         student_last_name,
         primary_disability_enrollment,
         enrollment_id
-),
-
-case_managers as (
-    select
-        case_manager_person_id,
-        case_manager_first_name,
-        case_manager_last_name,
-        count(distinct person_id) as student_count
-    from detail
-    where case_manager_person_id is not null and case_manager_person_id <> '0'
-    group by
-        case_manager_person_id,
-        case_manager_first_name,
-        case_manager_last_name
-),
-
-staff_with_assignment as (
-    select distinct person_id from assignments
-),
-
-case_manager_facts as (
-    select
-        case_managers.*,
-        epsb.person_id is not null as has_active_employment,
-        staff_with_assignment.person_id is not null as has_active_assignment,
-        epsb.epsb_id,
-        coalesce(epsb.epsb_id_has_outer_whitespace, false) as epsb_id_has_outer_whitespace,
-        coalesce({{ lead_is_all_digits('epsb.epsb_id') }}, false) as epsb_id_is_all_digits
-    from case_managers
-    left join epsb
-        on case_managers.case_manager_person_id = cast(epsb.person_id as varchar)
-    left join staff_with_assignment
-        on case_managers.case_manager_person_id = cast(staff_with_assignment.person_id as varchar)
 ),
 
 warning_15 as (

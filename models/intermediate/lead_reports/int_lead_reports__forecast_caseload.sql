@@ -3,42 +3,15 @@
 -- way they are for Course Validations"; "JobClassCode 0290 ... needs to be manually cleared"). JobClassCode comes from
 -- the optional Munis/EERP file (eerp_job_class); without it, or without a row for the educator, the row is Not
 -- checked. Tried in order, first match decides; the staff-record and EPSB facts are the Issues report's (warnings 16,
--- 17, int_staff__lead_epsb_id, int_staff__lead_assignments).
+-- 17): int_lead_reports__case_manager_facts.
 with
 
-detail as (
-    select * from {{ ref('int_ky_lead__detail') }}
-),
-
-epsb as (
-    select * from {{ ref('int_staff__lead_epsb_id') }}
-),
-
-assignments as (
-    select * from {{ ref('int_staff__lead_assignments') }}
+case_manager_facts as (
+    select * from {{ ref('int_lead_reports__case_manager_facts') }}
 ),
 
 job_classes as (
     select * from {{ ref('stg_sis__eerp_job_class') }}
-),
-
-case_managers as (
-    select
-        max(end_year) as end_year,
-        case_manager_person_id,
-        case_manager_first_name,
-        case_manager_last_name,
-        count(distinct person_id) as student_count
-    from detail
-    where case_manager_person_id is not null and case_manager_person_id <> '0'
-    group by
-        case_manager_person_id,
-        case_manager_first_name,
-        case_manager_last_name
-),
-
-staff_with_assignment as (
-    select distinct person_id from assignments
 ),
 
 educator_job_classes as (
@@ -51,22 +24,13 @@ educator_job_classes as (
 
 facts as (
     select
-        case_managers.*,
-        epsb.person_id is not null as has_active_employment,
-        staff_with_assignment.person_id is not null as has_active_assignment,
-        epsb.epsb_id,
-        coalesce(epsb.epsb_id_has_outer_whitespace, false) as epsb_id_has_outer_whitespace,
-        coalesce({{ lead_is_all_digits('epsb.epsb_id') }}, false) as epsb_id_is_all_digits,
+        case_manager_facts.*,
         (select count(*) from job_classes) > 0 as job_classes_supplied,
         educator_job_classes.epsb_id is not null as educator_in_job_classes,
         coalesce(educator_job_classes.has_job_class_0290, false) as has_job_class_0290
-    from case_managers
-    left join epsb
-        on case_managers.case_manager_person_id = cast(epsb.person_id as varchar)
-    left join staff_with_assignment
-        on case_managers.case_manager_person_id = cast(staff_with_assignment.person_id as varchar)
+    from case_manager_facts
     left join educator_job_classes
-        on epsb.epsb_id = educator_job_classes.epsb_id
+        on case_manager_facts.epsb_id = educator_job_classes.epsb_id
 ),
 
 ruled as (

@@ -22,7 +22,8 @@ lep_accommodations as (
     select * from {{ ref('stg_sis__lep_accommodation') }}
 ),
 
--- EL status 'EL' or 'Exited EL'; identified on/before the enrollment end; exit after the enrollment start or none.
+-- EL status 'EL' or 'Exited EL' (vars el_program_status_el, el_program_status_exited: the one spelling of the codes);
+-- identified on/before the enrollment end; exit after the enrollment start or none.
 el_records as (
     select distinct enrollments.enrollment_id
     from enrollments
@@ -31,7 +32,7 @@ el_records as (
             enrollments.person_id = lep.person_id
             and enrollments.district_id = lep.district_id
     where
-        lep.program_status in ('EL', 'Exited EL')
+        lep.program_status in ('{{ var("el_program_status_el") }}', '{{ var("el_program_status_exited") }}')
         and lep.identified_date <= enrollments.effective_end_date
         and (lep.exit_date is null or lep.exit_date > enrollments.start_date)
 ),

@@ -1,6 +1,7 @@
 -- KECS LEAD Military Connected per enrollment (rule LEAD-DETAIL-MILITARY): a military connection of the enrollment's district
--- with status 'Active Duty, Deployed' or 'Active Duty, Not Deployed', starting before 7/1 of the End Year and ending after
--- 6/30 of the start year (End Year - 1) or not ended. A NULL start date counts as "before".
+-- with a status of seeds/reference/ky_lead__military_statuses.csv ('Active Duty, Deployed' or 'Active Duty, Not
+-- Deployed', any case) that overlaps the enrollment's school year (CORE-WINDOW-SCHOOL-YEAR: starting on or before 6/30 of
+-- the End Year and ending on or after 7/1 of the start year, or not ended). A NULL start date counts as "before".
 with
 
 enrollments as (
@@ -11,6 +12,10 @@ connections as (
     select * from {{ ref('stg_sis__military_connection') }}
 ),
 
+military_statuses as (
+    select * from {{ ref('ky_lead__military_statuses') }}
+),
+
 qualifying as (
     select distinct enrollments.enrollment_id
     from enrollments
@@ -18,16 +23,13 @@ qualifying as (
         on
             enrollments.person_id = connections.person_id
             and enrollments.district_id = connections.district_id
+    inner join military_statuses
+        on lower(connections.status) = lower(military_statuses.status)
     where
-        lower(connections.status) in ('active duty, deployed', 'active duty, not deployed')
-        and (
-            connections.start_date is null
-            or connections.start_date < cast(cast(enrollments.end_year as varchar) || '-07-01' as date)
-        )
-        and (
-            connections.end_date is null
-            or connections.end_date > cast(cast(enrollments.end_year - 1 as varchar) || '-06-30' as date)
-        )
+        {{ window_overlaps(
+            'connections.start_date', 'connections.end_date',
+            school_year_start('enrollments.end_year'), school_year_end('enrollments.end_year')
+        ) }}
 ),
 
 final as (

@@ -2,14 +2,13 @@
 -- whether the Staff (Detail) report carries it:
 --   LEAD-STAFF-ACTIVE: the person also has a District Employment overlapping the same year (int_staff__lead_epsb_id);
 --   LEAD-STAFF-SCHOOL-SCOPE (ours): the assignment's school has a calendar of the reporting year that the extract
---     covers (editor "Select Calendar", var lead_calendar_ids; empty = all; summer-school calendars never count,
---     IC-LEAD population). The Staff page says "active staff for a given calendar" without the join; assumption.
+--     covers (editor "Select Calendar": CORE-WINDOW-CALENDAR-SELECTED, read from int_window__editor_calendars;
+--     summer-school calendars never count, IC-LEAD population). The Staff page says "active staff for a given
+--     calendar" without the join; assumption.
 --   LEAD-STAFF-STATE-CLASSIFICATION: the school's State Classification is one the LEAD reports carry (seed 002, shared
 --     by every LEAD report; the one code list seeds/reference/ky_lead__state_classifications.csv is_reported, as
 --     LEAD-DETAIL-POP-STATE-CLASSIFICATION).
 -- Also used by LEAD-ISSUE-01/02/12 (assignment at the section's school) and LEAD-ISSUE-17.
-{% set calendar_ids = var('lead_calendar_ids') %}
-{% set calendar_filter = ('calendars.calendar_id in (' ~ (calendar_ids | join(', ')) ~ ')') if calendar_ids | length > 0 else 'true' %}
 with
 
 assignments as (
@@ -18,6 +17,11 @@ assignments as (
 
 calendars as (
     select * from {{ ref('stg_sis__calendar') }}
+),
+
+lead_calendars as (
+    select * from {{ ref('int_window__editor_calendars') }}
+    where extract_name = 'lead'
 ),
 
 schools as (
@@ -42,11 +46,12 @@ reporting_year as (
 
 schools_in_scope as (
     select distinct calendars.school_id
-    from calendars
-    inner join reporting_year on calendars.end_year = reporting_year.end_year
+    from lead_calendars
+    inner join calendars on lead_calendars.calendar_id = calendars.calendar_id
     where
-        not coalesce(calendars.summer_school, false)
-        and {{ calendar_filter }}
+        lead_calendars.is_in_report_year
+        and lead_calendars.is_calendar_selected
+        and not coalesce(calendars.summer_school, false)
 ),
 
 active_assignments as (
@@ -68,8 +73,9 @@ active_assignments as (
     from assignments
     cross join reporting_year
     where
-        assignments.start_date <= reporting_year.year_end_date
-        and (assignments.end_date is null or assignments.end_date >= reporting_year.year_start_date)
+        {{ window_overlaps(
+            'assignments.start_date', 'assignments.end_date', 'reporting_year.year_start_date', 'reporting_year.year_end_date'
+        ) }}
 ),
 
 decided as (

@@ -26,8 +26,9 @@ overlapping as (
     from employment
     cross join reporting_year
     where
-        employment.start_date <= reporting_year.year_end_date
-        and (employment.end_date is null or employment.end_date >= reporting_year.year_start_date)
+        {{ window_overlaps(
+            'employment.start_date', 'employment.end_date', 'reporting_year.year_start_date', 'reporting_year.year_end_date'
+        ) }}
 ),
 
 ranked as (

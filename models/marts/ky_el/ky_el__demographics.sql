@@ -44,7 +44,7 @@ final as (
         home_languages.iso639_2_code as iso_language_code,
         {{ el_code_and_name('students.language_alt', 'alt_languages.language_name') }} as native_american_language,
         students.immigrant,
-        {% if (el_end_year() | trim | int) >= var('el_migrant_calculated_from_end_year') -%}
+        {% if editor_end_year('el') >= var('el_migrant_calculated_from_end_year') -%}
             case when migrant.person_id is not null then 'Y' else 'N' end
         {%- else -%}
             students.enrollment_migrant
