@@ -140,3 +140,21 @@ def test_html_page_above_its_row_limit_is_left_out_with_a_note(tmp_path: Path) -
     assert all(not file.notes for file in written)
     written = export_models(database, [_export_node()], tmp_path / "at_limit", {"export_html_max_rows": 3})
     assert [file.path.name for file in written] == ["Awkward_Export.csv", "Awkward_Export.html"]
+
+
+def test_a_csv_keeps_its_order_and_guards_formulas_at_district_size(tmp_path):
+    """The formula guard wraps the sorted export query: at a size DuckDB runs in parallel (300,000 rows), the file must
+    still come out in the query's order, with formula-like text guarded and plain numbers and empty text kept. (An IN
+    list in the guard once became a join, and a 70,000-student Detail came out in another order.)"""
+    connection = duckdb.connect()
+    connection.execute(
+        "create table rows as select (hash(i) % 1000000)::bigint as k, 'x' || i as s, "
+        "case when i % 7 = 0 then '=' || i when i % 11 = 0 then '' when i % 13 = 0 then '-' || i end as f "
+        "from range(300000) as r(i)")
+    path = tmp_path / "rows.csv"
+    assert write_csv(connection, "select * from rows order by k, s", path) == 300_000
+    written = duckdb.sql(f"select k, f from read_csv('{path}', all_varchar = true)").fetchall()
+    keys = [int(key) for key, _ in written]
+    assert keys == sorted(keys)
+    values = {value for _, value in written if value is not None}
+    assert "'=7" in values and "=7" not in values and "-13" in values and "'" not in values

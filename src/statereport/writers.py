@@ -35,24 +35,24 @@ FORMULA_START_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = r"-?[0-9]+([.][0-9]+)?"
 
 
-def _sql_character(character: str) -> str:
-    return f"'{character}'" if character.isprintable() else f"chr({ord(character)})"
-
-
 def without_formulas(connection: duckdb.DuckDBPyConnection, query: str) -> str:
     """Wraps `query` so no text cell of a CSV starts a spreadsheet formula (=, +, -, @, tab, CR): such a value gets a
     leading apostrophe, which spreadsheets show as text (OWASP CSV-injection advice). Plain numbers such as -5 stay.
-    The first character is compared, not matched with a regular expression: this runs on every text cell of every
-    CSV (3.6 million 62-column Detail rows statewide), and the regular expression cost a quarter of that file's time."""
-    starts = ", ".join(_sql_character(character) for character in FORMULA_START_CHARACTERS)
+    The first character is looked up in a string of the formula characters rather than matched with a regular
+    expression (this runs on every text cell of every CSV: 3.6 million 62-column Detail rows statewide). Not with
+    IN (...) or list_contains: DuckDB turns those into a join, which loses the ORDER BY of `query` (the rows came out
+    in another order at 70,000 students; tests/test_exports.py holds that case)."""
+    starts = " || ".join(f"'{character}'" if character.isprintable() else f"chr({ord(character)})"
+                         for character in FORMULA_START_CHARACTERS)
     expressions = []
     # The cursor's description keeps each alias's case (DESCRIBE may not).
     for name, data_type, *_ in connection.execute(f"select * from ({query}) limit 0").description:
         quoted = '"' + name.replace('"', '""') + '"'
         if str(data_type).upper().startswith("VARCHAR"):
             expressions.append(
-                f"case when left({quoted}, 1) in ({starts}) and not regexp_full_match({quoted}, '{PLAIN_NUMBER}')"
-                f" then chr(39) || {quoted} else {quoted} end as {quoted}"
+                f"case when {quoted} <> '' and contains({starts}, left({quoted}, 1))"
+                f" and not regexp_full_match({quoted}, '{PLAIN_NUMBER}') then chr(39) || {quoted} else {quoted} end"
+                f" as {quoted}"
             )
         else:
             expressions.append(quoted)
