@@ -177,7 +177,10 @@ class DbtSession:
             # Every reference seed, then those models, in one dbt command (each command costs its own start).
             result = self.invoke("build", "--select", "tag:shared,resource_type:seed", *chosen, *excluded,
                                  "--resource-type", "seed", "--resource-type", "model")
-        self.built = {r.node.unique_id for r in getattr(result.result, "results", [])}
+        results = getattr(result.result, "results", [])
+        self.built = {r.node.unique_id for r in results}
+        # Seconds each node took in this build (scripts/bench prints the slowest): dbt writes no run_results.json here.
+        self.build_seconds = {r.node.name: r.execution_time or 0.0 for r in results}
 
     def run_check_tests(self) -> list:
         """The tests every production run proves on the data it just built (CONTRIBUTING "Nothing is lost"): the
