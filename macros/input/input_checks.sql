@@ -116,3 +116,25 @@
     {%- endfor -%}
     {{ selects | join("\nunion all\n") if selects else input_no_rows([('table_name', 'varchar'), ('record_key', 'varchar'), ('person_id', 'bigint'), ('column_name', 'varchar'), ('value', 'date')]) }}
 {%- endmacro %}
+
+{#- CORE-INPUT-UNKNOWN-CODE: code values outside a complete code list the contract gives (column meta
+    accepted_values), one select per such column of the tables the run's state reads. Values are judged as staging
+    gives them (macro staged_columns), so a padded or empty value is not reported as unknown. -#}
+{% macro input_unknown_codes() -%}
+    {%- set selects = [] -%}
+    {%- for table in input_contract_tables().values() if var('state') in table.meta.get('states', []) -%}
+        {%- for column in table.columns.values() if column.meta.get('accepted_values') -%}
+            {%- set listed = [] -%}
+            {%- for value in column.meta['accepted_values'] -%}
+                {%- do listed.append("'" ~ value ~ "'") -%}
+            {%- endfor -%}
+            {%- set quoted = adapter.quote(column.name) -%}
+            {%- do selects.append(
+                "select '" ~ table.name ~ "' as table_name, " ~ input_record_key(table, 'staged') ~ " as record_key, '"
+                ~ column.name ~ "' as column_name, staged." ~ quoted ~ " as value from (select "
+                ~ staged_columns(table) | join(", ") ~ " from " ~ source('sis', table.name) ~ ") as staged where staged."
+                ~ quoted ~ " not in (" ~ listed | join(", ") ~ ")") -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ selects | join("\nunion all\n") if selects else input_no_rows([('table_name', 'varchar'), ('record_key', 'varchar'), ('column_name', 'varchar'), ('value', 'varchar')]) }}
+{%- endmacro %}

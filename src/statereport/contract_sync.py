@@ -18,63 +18,11 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 HEADER = "# Generated from models/staging/sis/_sis__sources.yml by scripts/sync_contract. Edit the contract, not this file.\n"
 
 
-def _reserved_words() -> set[str]:
-    import duckdb
-
-    rows = duckdb.sql("select keyword_name from duckdb_keywords() where keyword_category = 'reserved'").fetchall()
-    return {row[0] for row in rows}
-
-
-def staging_sql(table: Table, reserved: set[str] | None = None) -> str:
-    reserved = _reserved_words() if reserved is None else reserved
-    lines = []
-    for column in table.columns:
-        quoted = f'"{column.name}"' if column.name in reserved else column.name
-        if column.is_text:
-            lines.append(f"        {{{{ clean_text('{quoted}') }}}} as {quoted}")
-        else:
-            lines.append(f"        {quoted}")
-    select_list = ",\n".join(lines)
+def staging_sql(table: Table) -> str:
+    """The one-line staging model of a raw table: its shape is the macro stage_contract_table (macros/staging.sql)."""
     return (
-        f"-- Staging for raw {table.name}: trims text (empty means null); types come from the contract at load time.\n"
-        "with\n\n"
-        f"source as (\n    select * from {{{{ source('sis', '{table.name}') }}}}\n),\n\n"
-        f"cleaned as (\n    select\n{select_list}\n    from source\n)\n\n"
-        "select * from cleaned\n"
-    )
-
-
-INPUT_DIR = PROJECT_ROOT / "models" / "intermediate" / "input"
-
-
-def unknown_codes_sql(tables: list[Table]) -> str:
-    """One select per code column whose complete code list the contract gives: values outside that list."""
-    selects = []
-    for table in tables:
-        for column in table.columns:
-            values = column.meta.get("accepted_values")
-            if not values:
-                continue
-            key = "\n        || '|' || ".join(f"coalesce(cast({c} as varchar), '')" for c in table.primary_key)
-            states = ", ".join(f"'{s}'" for s in table.states)
-            quoted = [f"'{v}'" for v in values]
-            listed = ",\n            ".join(", ".join(quoted[i:i + 10]) for i in range(0, len(quoted), 10))
-            selects.append(
-                "    select\n"
-                f"        '{table.name}' as table_name,\n"
-                f"        {key} as record_key,\n"
-                f"        '{column.name}' as column_name,\n"
-                f"        {column.name} as value\n"
-                f"    from {{{{ ref('stg_sis__{table.name}') }}}}\n"
-                f"    where\n        '{{{{ var('state') }}}}' in ({states})\n"
-                f"        and {column.name} not in (\n            {listed}\n        )"
-            )
-    body = "\n    union all\n".join(selects)
-    return (
-        "-- Generated from the contract's complete code lists by scripts/sync_contract: code values outside the list.\n"
-        "with\n\n"
-        f"unknown_codes as (\n{body}\n)\n\n"
-        "select * from unknown_codes\n"
+        f"-- Staging for raw {table.name} (written by scripts/sync_contract): the contract's columns, text cleaned.\n"
+        f"{{{{ stage_contract_table('{table.name}') }}}}\n"
     )
 
 
@@ -146,11 +94,9 @@ def seed_yaml(state: str, tables: list[Table], present: set[str]) -> str:
 def expected_files() -> dict[Path, str]:
     tables = list(load_contract().values())
     files: dict[Path, str] = {}
-    reserved = _reserved_words()
     for table in tables:
-        files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table, reserved)
+        files[STAGING_DIR / f"stg_sis__{table.name}.sql"] = staging_sql(table)
     files[STAGING_DIR / "_sis__models.yml"] = staging_yaml(tables)
-    files[INPUT_DIR / "int_input__unknown_codes.sql"] = unknown_codes_sql(tables)
     for state in STATES:
         folder = SEEDS_DIR / f"sample_{state}"
         present = {p.stem.split("__", 1)[1] for p in folder.glob(f"{state}__*.csv")}
