@@ -116,6 +116,18 @@ def test_same_run_is_an_empty_diff(tmp_path):
     assert result.totals() == {"added": 0, "removed": 0, "changed": 0, "changed_fields": 0}
 
 
+def test_a_first_run_counts_every_record_added_without_matching_them(tmp_path, monkeypatch):
+    records = [("x", "A1", "10", "05"), ("x", "A2", "10", "06"), ("x", "A2", "10", "06")]
+    make_run(tmp_path, "20250101T000000Z-aaaaaa", records, [("1", "A1", "n1")])
+    run = find_run(tmp_path, "20250101T000000Z-aaaaaa", "ky")
+    full = diff_module.compare(None, run, tmp_path / "out")  # with an out folder the records are matched one by one
+    monkeypatch.setattr(diff_module, "_file_diff", lambda *args: pytest.fail("a first run matched its records"))
+    counted = diff_module.compare(None, run)
+    assert [vars(one) for one in counted.files] == [vars(one) for one in full.files]
+    assert counted.totals() == {"added": 3, "removed": 0, "changed": 0, "changed_fields": 0}
+    assert counted.from_run is None
+
+
 def test_default_baseline_is_the_last_submitted_run_else_the_previous(tmp_path):
     for index, submitted in enumerate([False, True, False, False]):
         make_run(tmp_path, f"2025010{index + 1}T000000Z-aaaaaa", [], [], submitted=submitted)

@@ -1,5 +1,8 @@
 -- Kansas KIDS pre-submission validation (KIDS_Validation): one row per problem KSDE's edits would find in a record of
 -- the nine State Format files. Rules and sources in _ks_kids_validation__models.yml and the rule catalogue.
+-- A table: the export, the review page and the run summary each read it, and as a view every read recomputed the
+-- checks of every field of every record (37 s a read at 70,000 Kansas students).
+{{ config(materialized='table') }}
 with
 
 records as (
@@ -89,19 +92,38 @@ coded_values as (
     where field_values.form_rule_id is not null and field_values.value <> ''
 ),
 
+-- The pattern is a column, so DuckDB compiles the regular expression again for every value it tests: each distinct
+-- (pattern, value) is tested once (71,000 pairs for 7.4 million values at 70,000 students; 41 s -> 7 s).
+form_matches as (
+    select
+        form_pattern,
+        value,
+        {{ ks_kids_full_match('value', 'form_pattern') }} as matches_form
+    from (
+        select distinct
+            form_pattern,
+            value
+        from coded_values
+    ) as pairs
+),
+
 form_failures as (
     select
-        {{ ks_kids_validation_identity() }},
-        field_id,
-        field_name,
-        value,
-        form_rule_id as rule_id,
-        field_id || ' ' || field_name || ' is not ' || form as message
+        {{ ks_kids_validation_identity('coded_values') }},
+        coded_values.field_id,
+        coded_values.field_name,
+        coded_values.value,
+        coded_values.form_rule_id as rule_id,
+        coded_values.field_id || ' ' || coded_values.field_name || ' is not ' || coded_values.form as message
     from coded_values
+    left join form_matches
+        on
+            coded_values.form_pattern is not distinct from form_matches.form_pattern
+            and coded_values.value = form_matches.value
     where
-        not {{ ks_kids_full_match('value', 'form_pattern') }}
-        or (form_is_date and {{ ks_kids_parse_date('value') }} is null)
-        or (form_code_list is not null and not is_listed_code)
+        not form_matches.matches_form
+        or (coded_values.form_is_date and {{ ks_kids_parse_date('coded_values.value') }} is null)
+        or (coded_values.form_code_list is not null and not coded_values.is_listed_code)
 ),
 
 date_failures as (
