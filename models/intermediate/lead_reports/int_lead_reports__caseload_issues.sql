@@ -17,9 +17,8 @@ case_manager_facts as (
     select * from {{ ref('int_lead_reports__case_manager_facts') }}
 ),
 
--- one row per student and enrollment at a school: a student has a Detail row per section
 students_without_case_manager as (
-    select distinct
+    select
         school_number,
         school_name,
         state_id,
@@ -29,6 +28,14 @@ students_without_case_manager as (
         enrollment_id
     from detail
     where case_manager_person_id = '0'
+    group by
+        school_number,
+        school_name,
+        state_id,
+        student_first_name,
+        student_last_name,
+        primary_disability_enrollment,
+        enrollment_id
 ),
 
 warning_15 as (
