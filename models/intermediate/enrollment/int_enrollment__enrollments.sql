@@ -41,10 +41,7 @@ final as (
             enrollments.calendar_id = structures.calendar_id
             and enrollments.structure_id = structures.structure_id
     left join grade_levels
-        on
-            enrollments.calendar_id = grade_levels.calendar_id
-            and enrollments.structure_id = grade_levels.structure_id
-            and enrollments.grade = grade_levels.name
+        on {{ is_grade_level_of('enrollments') }}
 )
 
 select * from final

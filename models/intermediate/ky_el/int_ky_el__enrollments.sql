@@ -90,10 +90,7 @@ final as (
             in_range.calendar_id = structures.calendar_id
             and in_range.structure_id = structures.structure_id
     left join grade_levels
-        on
-            in_range.calendar_id = grade_levels.calendar_id
-            and in_range.structure_id = grade_levels.structure_id
-            and in_range.grade = grade_levels.name
+        on {{ is_grade_level_of('in_range') }}
 )
 
 select * from final
