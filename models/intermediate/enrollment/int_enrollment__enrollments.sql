@@ -37,9 +37,7 @@ final as (
         {{ effective_end_date('enrollments.end_date', 'structures.last_instructional_day') }} as effective_end_date
     from enrollments
     left join structures
-        on
-            enrollments.calendar_id = structures.calendar_id
-            and enrollments.structure_id = structures.structure_id
+        on {{ is_structure_of('enrollments') }}
     left join grade_levels
         on {{ is_grade_level_of('enrollments') }}
 )

@@ -86,9 +86,7 @@ final as (
     left join raw_enrollments
         on in_range.enrollment_id = raw_enrollments.enrollment_id
     left join structures
-        on
-            in_range.calendar_id = structures.calendar_id
-            and in_range.structure_id = structures.structure_id
+        on {{ is_structure_of('in_range') }}
     left join grade_levels
         on {{ is_grade_level_of('in_range') }}
 )
