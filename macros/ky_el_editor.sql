@@ -9,6 +9,25 @@
     {{ 'true' if chosen in ('both', extract_type | lower) else 'false' }}
 {%- endmacro %}
 
+{#- EL-EDITOR-EXTRACT-TYPE in the exclusions: a candidate of a file the editor's Extract Type did not select is
+    excluded under that rule; of a selected file, under its own rule (rule_column) when it has one.
+    el_exclusion_rule_id: the rule a candidate is excluded under; el_is_excluded: whether it is excluded. -#}
+{% macro el_exclusion_rule_id(extract_type, rule_column) -%}
+    {{ rule_column if el_extract_type_selected(extract_type) == 'true' else "'EL-EDITOR-EXTRACT-TYPE'" }}
+{%- endmacro %}
+
+{% macro el_is_excluded(extract_type, rule_column) -%}
+    {{ rule_column ~ ' is not null' if el_extract_type_selected(extract_type) == 'true' else 'true' }}
+{%- endmacro %}
+
+{#- The student columns both EL layouts open with (seed 003: LEA Number to Middle Initial), from int_ky_el__students. -#}
+{% macro el_student_columns(students='students') -%}
+    {%- for column in ['lea_number', 'district_name', 'state_school_number', 'school_name', 'state_id', 'last_name',
+        'first_name', 'middle_initial'] %}
+        {{ students }}.{{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
 {#- "CODE: Name" as IC displays a dictionary value (G7; separator var el_code_name_separator). Blank code => NULL;
     a code without a known name prints the code alone. -#}
 {% macro el_code_and_name(code, name) -%}

@@ -78,11 +78,14 @@
 {#- The one overlap test of every window rule: an item overlaps a range when it starts on or before the range end (an
     unknown start counts as started) and ends on or after the range start (NULL end = open). Read by the EL extract
     (EL-P3 to EL-P6), the KIDS program records (ks_kids_overlaps_window), the LEAD Staff year (LEAD-STAFF-ACTIVE) and
-    LEAD-DETAIL-MILITARY. -#}
-{% macro window_overlaps(start_date, end_date, range_start, range_end) -%}
+    the LEAD Detail program indicators (overlaps_enrollment, LEAD-DETAIL-MILITARY, LEAD-DETAIL-MIGRANT,
+    LEAD-DETAIL-ECON-DISADV). Two specs read it more narrowly, so each narrowing is an argument rather than a second
+    test: unknown_start_counts=false (the LEAD Detail indicators: a record without a start has not started) and
+    end_on_range_start_counts=false (LEAD-DETAIL-EL: the record must end strictly after the range start). -#}
+{% macro window_overlaps(start_date, end_date, range_start, range_end, unknown_start_counts=true, end_on_range_start_counts=true) -%}
     (
-        ({{ start_date }} is null or {{ start_date }} <= {{ range_end }})
-        and ({{ end_date }} is null or {{ end_date }} >= {{ range_start }})
+        ({% if unknown_start_counts %}{{ start_date }} is null or {% endif %}{{ start_date }} <= {{ range_end }})
+        and ({{ end_date }} is null or {{ end_date }} {{ '>=' if end_on_range_start_counts else '>' }} {{ range_start }})
     )
 {%- endmacro %}
 

@@ -50,3 +50,16 @@
     (case when {{ through_a }} < {{ through_b }} then {{ through_a }} else {{ through_b }} end)
     - (case when {{ before_a }} > {{ before_b }} then {{ before_a }} else {{ before_b }} end)
 {%- endmacro %}
+
+{#- Reading an instruction index: the row of index `index` for `row`'s calendar and structure at `date` (a date the
+    model put among the probes), or with day_before=true at the day before it (the days_through(a - 1) of a range
+    starting at a). ks_kids_day_before is that day, for the probes and the lookups alike, so the two always meet. -#}
+{% macro ks_kids_index_at(index, row, date, day_before=false) -%}
+    {{ row }}.calendar_id = {{ index }}.calendar_id
+    and {{ row }}.structure_id = {{ index }}.structure_id
+    and {{ ks_kids_day_before(date) if day_before else date }} = {{ index }}.probe_date
+{%- endmacro %}
+
+{% macro ks_kids_day_before(date) -%}
+    cast({{ dbt.dateadd('day', -1, date) }} as date)
+{%- endmacro %}

@@ -1,3 +1,8 @@
+{#- The nine KIDS record types (the editor's Extract Type codes, in its order): one mart ks_kids__<code> each. -#}
+{% macro ks_kids_record_types() -%}
+    {{ return(['ENRL', 'TEST', 'SMSC', 'MILT', 'EOYA', 'ASGT', 'EXIT', 'QERY', 'SPED']) }}
+{%- endmacro %}
+
 {#- Kansas KIDS D1-D77 record layout: column names in field order. seeds/reference/ks_kids__fields.csv is the
     documented layout; the data test ks_kids_marts_match_layout proves every KIDS mart matches it column by column. -#}
 {% macro ks_kids_columns() -%}

@@ -37,14 +37,9 @@ final as (
         {{ effective_end_date('enrollments.end_date', 'structures.last_instructional_day') }} as effective_end_date
     from enrollments
     left join structures
-        on
-            enrollments.calendar_id = structures.calendar_id
-            and enrollments.structure_id = structures.structure_id
+        on {{ is_structure_of('enrollments') }}
     left join grade_levels
-        on
-            enrollments.calendar_id = grade_levels.calendar_id
-            and enrollments.structure_id = grade_levels.structure_id
-            and enrollments.grade = grade_levels.name
+        on {{ is_grade_level_of('enrollments') }}
 )
 
 select * from final

@@ -79,7 +79,7 @@ window_probes as (
     select
         membership_spans.calendar_id,
         membership_spans.structure_id,
-        cast({{ dbt.dateadd('day', -1, 'student_windows.window_from_date') }} as date) as probe_date
+        {{ ks_kids_day_before('student_windows.window_from_date') }} as probe_date
     from student_windows
     inner join membership_spans
         on
@@ -108,15 +108,9 @@ span_days as (
             student_windows.person_id = membership_spans.person_id
             and student_windows.calendar_id = membership_spans.calendar_id
     inner join day_index as through_to
-        on
-            membership_spans.calendar_id = through_to.calendar_id
-            and membership_spans.structure_id = through_to.structure_id
-            and student_windows.window_to_date = through_to.probe_date
+        on {{ ks_kids_index_at('through_to', 'membership_spans', 'student_windows.window_to_date') }}
     inner join day_index as before_from
-        on
-            membership_spans.calendar_id = before_from.calendar_id
-            and membership_spans.structure_id = before_from.structure_id
-            and cast({{ dbt.dateadd('day', -1, 'student_windows.window_from_date') }} as date) = before_from.probe_date
+        on {{ ks_kids_index_at('before_from', 'membership_spans', 'student_windows.window_from_date', day_before=true) }}
 ),
 
 window_membership as (

@@ -166,10 +166,7 @@ enrollment_days as (
             and member_enrollments.structure_id = days.structure_id
             and detail_enrollment_dates.attendance_date = days.date
     left join grade_levels
-        on
-            member_enrollments.calendar_id = grade_levels.calendar_id
-            and member_enrollments.structure_id = grade_levels.structure_id
-            and member_enrollments.grade = grade_levels.name
+        on {{ is_grade_level_of('member_enrollments') }}
     where days.instruction
 ),
 

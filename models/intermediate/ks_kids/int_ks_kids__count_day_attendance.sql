@@ -128,10 +128,7 @@ daily as (
     inner join calendars
         on enrollment_days.calendar_id = calendars.calendar_id
     left join grade_levels
-        on
-            enrollment_days.calendar_id = grade_levels.calendar_id
-            and enrollment_days.structure_id = grade_levels.structure_id
-            and enrollment_days.grade = grade_levels.name
+        on {{ is_grade_level_of('enrollment_days') }}
     left join day_minutes
         on enrollment_days.period_schedule_id = day_minutes.period_schedule_id
     left join absent_minutes

@@ -25,10 +25,7 @@ enrollment_state_grade as (
         grade_levels.name is not null as has_grade_level
     from enrollments
     left join grade_levels
-        on
-            enrollments.calendar_id = grade_levels.calendar_id
-            and enrollments.structure_id = grade_levels.structure_id
-            and enrollments.grade = grade_levels.name
+        on {{ is_grade_level_of('enrollments') }}
 ),
 
 final as (

@@ -65,7 +65,7 @@ segments as (
         person_id,
         calendar_id,
         boundary_date as segment_start_date,
-        cast({{ dbt.dateadd('day', -1, 'next_boundary_date') }} as date) as segment_end_date
+        {{ ks_kids_day_before('next_boundary_date') }} as segment_end_date
     from (
         select
             boundaries.*,
@@ -175,7 +175,7 @@ span_probes as (
     select
         calendar_id,
         structure_id,
-        cast({{ dbt.dateadd('day', -1, 'span_start_date') }} as date) as probe_date
+        {{ ks_kids_day_before('span_start_date') }} as probe_date
     from spans
 ),
 
@@ -191,15 +191,9 @@ final as (
         coalesce(through_end.days_through, 0) - coalesce(before_start.days_through, 0) as membership_days
     from spans
     left join day_index as before_start
-        on
-            spans.calendar_id = before_start.calendar_id
-            and spans.structure_id = before_start.structure_id
-            and cast({{ dbt.dateadd('day', -1, 'spans.span_start_date') }} as date) = before_start.probe_date
+        on {{ ks_kids_index_at('before_start', 'spans', 'spans.span_start_date', day_before=true) }}
     left join day_index as through_end
-        on
-            spans.calendar_id = through_end.calendar_id
-            and spans.structure_id = through_end.structure_id
-            and spans.span_end_date = through_end.probe_date
+        on {{ ks_kids_index_at('through_end', 'spans', 'spans.span_end_date') }}
 )
 
 select * from final

@@ -136,12 +136,12 @@ gap_spans as (
         window_spans.days_through_end,
         case
             when window_spans.from_date > unexcused_days.previous_unexcused_date
-                then cast({{ dbt.dateadd('day', -1, 'window_spans.from_date') }} as date)
+                then {{ ks_kids_day_before('window_spans.from_date') }}
             else unexcused_days.previous_unexcused_date
         end as gap_after_date,
         case
             when window_spans.through_date < unexcused_days.attendance_date then window_spans.through_date
-            else cast({{ dbt.dateadd('day', -1, 'unexcused_days.attendance_date') }} as date)
+            else {{ ks_kids_day_before('unexcused_days.attendance_date') }}
         end as gap_through_date
     from unexcused_days
     inner join window_spans
@@ -169,7 +169,7 @@ gap_probes as (
     select
         calendar_id,
         structure_id,
-        cast({{ dbt.dateadd('day', -1, 'from_date') }} as date) as probe_date
+        {{ ks_kids_day_before('from_date') }} as probe_date
     from window_spans
     union
     select
@@ -201,15 +201,9 @@ gap_days as (
         ) as spans_with_days_between
     from gap_spans
     inner join day_index as after_gap
-        on
-            gap_spans.calendar_id = after_gap.calendar_id
-            and gap_spans.structure_id = after_gap.structure_id
-            and gap_spans.gap_after_date = after_gap.probe_date
+        on {{ ks_kids_index_at('after_gap', 'gap_spans', 'gap_spans.gap_after_date') }}
     inner join day_index as through_gap
-        on
-            gap_spans.calendar_id = through_gap.calendar_id
-            and gap_spans.structure_id = through_gap.structure_id
-            and gap_spans.gap_through_date = through_gap.probe_date
+        on {{ ks_kids_index_at('through_gap', 'gap_spans', 'gap_spans.gap_through_date') }}
     group by gap_spans.extract_code, gap_spans.person_id, gap_spans.end_year, gap_spans.attendance_date
 ),
 
@@ -284,15 +278,9 @@ students as (
         window_spans.end_year
     from window_spans
     inner join day_index as before_from
-        on
-            window_spans.calendar_id = before_from.calendar_id
-            and window_spans.structure_id = before_from.structure_id
-            and cast({{ dbt.dateadd('day', -1, 'window_spans.from_date') }} as date) = before_from.probe_date
+        on {{ ks_kids_index_at('before_from', 'window_spans', 'window_spans.from_date', day_before=true) }}
     inner join day_index as through_window
-        on
-            window_spans.calendar_id = through_window.calendar_id
-            and window_spans.structure_id = through_window.structure_id
-            and window_spans.through_date = through_window.probe_date
+        on {{ ks_kids_index_at('through_window', 'window_spans', 'window_spans.through_date') }}
     where
         {{ ks_kids_days_in_both(
             'before_from.days_through', 'through_window.days_through',

@@ -18,23 +18,10 @@ days as (
 ),
 
 all_extract_types as (
-    select 'ENRL' as extract_code
-    union all
-    select 'TEST' as extract_code
-    union all
-    select 'SMSC' as extract_code
-    union all
-    select 'MILT' as extract_code
-    union all
-    select 'EOYA' as extract_code
-    union all
-    select 'ASGT' as extract_code
-    union all
-    select 'EXIT' as extract_code
-    union all
-    select 'QERY' as extract_code
-    union all
-    select 'SPED' as extract_code
+    {% for record_type in ks_kids_record_types() -%}
+        select '{{ record_type }}' as extract_code
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 ),
 
 extract_types as (

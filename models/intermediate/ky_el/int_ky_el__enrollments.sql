@@ -86,14 +86,9 @@ final as (
     left join raw_enrollments
         on in_range.enrollment_id = raw_enrollments.enrollment_id
     left join structures
-        on
-            in_range.calendar_id = structures.calendar_id
-            and in_range.structure_id = structures.structure_id
+        on {{ is_structure_of('in_range') }}
     left join grade_levels
-        on
-            in_range.calendar_id = grade_levels.calendar_id
-            and in_range.structure_id = grade_levels.structure_id
-            and in_range.grade = grade_levels.name
+        on {{ is_grade_level_of('in_range') }}
 )
 
 select * from final

@@ -94,9 +94,7 @@ candidates as (
         coalesce(lead_calendars.is_calendar_selected, {{ editor_selects_every_calendar('lead') }}) as is_calendar_selected
     from sections
     left join structures
-        on
-            sections.calendar_id = structures.calendar_id
-            and sections.structure_id = structures.structure_id
+        on {{ is_structure_of('sections') }}
     left join classifications
         on structures.state_classification = classifications.state_classification
     left join kts_exchange

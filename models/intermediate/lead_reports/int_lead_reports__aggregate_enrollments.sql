@@ -7,6 +7,24 @@
 -- The rule is applied to each report's own input rows (LEAD-SCHOOLWIDE-INPUT: State ID not null; LEAD-CASELOAD-INPUT:
 -- State ID, Primary Disability Enrollment and Case Manager PersonID not null), so an enrollment that a report does not
 -- read never hides one it does. One row per enrollment candidate with the two choices as flags.
+
+{#- The columns of an enrollment candidate: its school, student and enrollment, and every Detail indicator the
+    aggregates count (lead_indicator_counts, so a new indicator is carried here without another edit). -#}
+{%- set enrollment_columns = [
+    'end_year', 'district_number', 'district_name', 'school_number', 'school_name', 'state_classification',
+    'state_id', 'person_id', 'enrollment_id', 'grade', 'service_type', 'enrollment_end_date',
+    'last_instructional_day', 'primary_disability_enrollment'
+] -%}
+{%- for flag, count_column in lead_indicator_counts() -%}
+    {%- do enrollment_columns.append(flag) -%}
+{%- endfor -%}
+{#- Steps 1-3 of the choice, the same for both reports (each ranks within its own input rows). -#}
+{%- set choice_order -%}
+    candidates.service_type_rank asc,
+    candidates.end_date_rank asc,
+    candidates.enrollment_end_date desc nulls first,
+    candidates.enrollment_id desc
+{%- endset %}
 with
 
 detail as (
@@ -15,56 +33,13 @@ detail as (
 
 enrollments as (
     select
-        end_year,
-        district_number,
-        district_name,
-        school_number,
-        school_name,
-        state_classification,
-        state_id,
-        person_id,
-        enrollment_id,
-        grade,
-        service_type,
-        enrollment_end_date,
-        last_instructional_day,
-        primary_disability_enrollment,
-        is_english_learner,
-        is_gifted,
-        is_migrant,
-        is_economically_disadvantaged,
-        is_homeless,
-        is_foster_care,
-        is_military_connected,
-        is_home_hospital,
-        is_ilpa,
+        {% for column in enrollment_columns -%}
+            {{ column }},
+        {% endfor -%}
         max(case when case_manager_person_id is not null then 1 else 0 end) as has_case_manager_row
     from detail
     where state_id is not null
-    group by
-        end_year,
-        district_number,
-        district_name,
-        school_number,
-        school_name,
-        state_classification,
-        state_id,
-        person_id,
-        enrollment_id,
-        grade,
-        service_type,
-        enrollment_end_date,
-        last_instructional_day,
-        primary_disability_enrollment,
-        is_english_learner,
-        is_gifted,
-        is_migrant,
-        is_economically_disadvantaged,
-        is_homeless,
-        is_foster_care,
-        is_military_connected,
-        is_home_hospital,
-        is_ilpa
+    group by {{ enrollment_columns | join(', ') }}
 ),
 
 candidates as (
@@ -88,50 +63,22 @@ ranked as (
         candidates.*,
         row_number() over (
             partition by candidates.end_year, candidates.district_number, candidates.school_number, candidates.state_id
-            order by
-                candidates.service_type_rank asc,
-                candidates.end_date_rank asc,
-                candidates.enrollment_end_date desc nulls first,
-                candidates.enrollment_id desc
+            order by {{ choice_order }}
         ) as schoolwide_rank,
         row_number() over (
             partition by
                 candidates.end_year, candidates.district_number, candidates.school_number, candidates.state_id,
                 candidates.is_caseload_input
-            order by
-                candidates.service_type_rank asc,
-                candidates.end_date_rank asc,
-                candidates.enrollment_end_date desc nulls first,
-                candidates.enrollment_id desc
+            order by {{ choice_order }}
         ) as caseload_rank
     from candidates
 ),
 
 final as (
     select
-        end_year,
-        district_number,
-        district_name,
-        school_number,
-        school_name,
-        state_classification,
-        state_id,
-        person_id,
-        enrollment_id,
-        grade,
-        service_type,
-        enrollment_end_date,
-        last_instructional_day,
-        primary_disability_enrollment,
-        is_english_learner,
-        is_gifted,
-        is_migrant,
-        is_economically_disadvantaged,
-        is_homeless,
-        is_foster_care,
-        is_military_connected,
-        is_home_hospital,
-        is_ilpa,
+        {% for column in enrollment_columns -%}
+            {{ column }},
+        {% endfor -%}
         is_caseload_input,
         schoolwide_rank = 1 as is_schoolwide_choice,
         is_caseload_input and caseload_rank = 1 as is_caseload_choice

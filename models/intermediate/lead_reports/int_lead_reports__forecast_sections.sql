@@ -53,7 +53,13 @@ ruled as (
                 when {{ condition }} then '{{ rule_id }}'
             {%- endfor %}
             else 'LEAD-FORECAST-CLEAR'
-        end as rule_id
+        end as rule_id,
+        -- what a plain Clear was cleared for: its Sub-Category and its Reason alike
+        case
+            when facts.required_years_of_experience is not null then 'Cleared (Experience met)'
+            when facts.section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
+            else 'Cleared for content'
+        end as cleared_for
     from facts
 ),
 
@@ -86,13 +92,7 @@ forecast as (
             when 'LEAD-FORECAST-CLEAR-OFFSITE-CTE' then 'Offsite CTE 02'
             when 'LEAD-FORECAST-CLEAR-KTS' then 'KTS Exchange Course'
             when 'LEAD-FORECAST-CLEAR-NOT-NEEDED' then 'Validation not needed'
-            when 'LEAD-FORECAST-CLEAR'
-                then
-                    case
-                        when required_years_of_experience is not null then 'Cleared (Experience met)'
-                        when section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
-                        else 'Cleared for content'
-                    end
+            when 'LEAD-FORECAST-CLEAR' then cleared_for
             when 'LEAD-FORECAST-OOF-PROFESSOR' then 'Content'
             when 'LEAD-FORECAST-OOF-SUBSTITUTE' then 'Content'
             when 'LEAD-FORECAST-OOF-CONTENT' then 'Content'
@@ -107,13 +107,7 @@ forecast as (
             when 'LEAD-FORECAST-CLEAR-OFFSITE-CTE' then 'Offsite CTE 02: No validation required'
             when 'LEAD-FORECAST-CLEAR-KTS' then 'KTS Exchange Course'
             when 'LEAD-FORECAST-CLEAR-NOT-NEEDED' then 'Cleared (Validation not needed)'
-            when 'LEAD-FORECAST-CLEAR'
-                then
-                    case
-                        when required_years_of_experience is not null then 'Cleared (Experience met)'
-                        when section_special_type = '05' then 'Cleared (Special Type - Specific Disability)'
-                        else 'Cleared for content'
-                    end
+            when 'LEAD-FORECAST-CLEAR' then cleared_for
             when 'LEAD-FORECAST-COURSE-CODE' then 'Invalid Course Code'
             when 'LEAD-FORECAST-NO-PRIMARY' then 'No Primary Teacher Assigned'
             when 'LEAD-FORECAST-NO-STAFF-RECORD' then 'No Staff Record Found'

@@ -9,6 +9,12 @@
 -- Assignments there are substitute assignments.
 -- Other readings, documented vars: lead_issue_06_active_employment_only, lead_issue_10_any_substitute.
 {% set substitute_aggregate = 'max' if var('lead_issue_10_any_substitute') else 'min' %}
+{#- a section's fields, the same on each of its Detail rows (one per student): the grain of this model -#}
+{%- set section_columns = [
+    'end_year', 'school_id', 'school_number', 'school_name', 'section_id', 'course_number', 'course_name',
+    'section_number', 'state_course_code', 'teaching_method', 'section_special_type', 'primary_teacher_person_id',
+    'primary_teacher_first_name', 'primary_teacher_last_name'
+] %}
 with
 
 detail as (
@@ -44,38 +50,13 @@ placeholder_course_codes as (
 
 sections as (
     select
-        end_year,
-        school_id,
-        school_number,
-        school_name,
-        section_id,
-        course_number,
-        course_name,
-        section_number,
-        state_course_code,
-        teaching_method,
-        section_special_type,
-        primary_teacher_person_id,
-        primary_teacher_first_name,
-        primary_teacher_last_name,
+        {% for column in section_columns -%}
+            {{ column }},
+        {% endfor -%}
         count(distinct person_id) as rostered_students,
         count(distinct case when primary_disability_in_section is null then person_id end) as general_population_students
     from detail
-    group by
-        end_year,
-        school_id,
-        school_number,
-        school_name,
-        section_id,
-        course_number,
-        course_name,
-        section_number,
-        state_course_code,
-        teaching_method,
-        section_special_type,
-        primary_teacher_person_id,
-        primary_teacher_first_name,
-        primary_teacher_last_name
+    group by {{ section_columns | join(', ') }}
 ),
 
 teacher_at_school as (

@@ -18,12 +18,14 @@ covering as (
         rank() over (partition by enrollments.enrollment_id order by eligibility.start_date desc) as start_rank
     from enrollments
     inner join eligibility
-        on
-            enrollments.person_id = eligibility.person_id
-            and enrollments.district_id = eligibility.district_id
+        on {{ program_record_matches('eligibility', 'person_and_district') }}
+    -- covers the effective end date: a window of that one day
     where
-        eligibility.start_date <= enrollments.effective_end_date
-        and (eligibility.end_date is null or eligibility.end_date >= enrollments.effective_end_date)
+        {{ window_overlaps(
+            'eligibility.start_date', 'eligibility.end_date',
+            'enrollments.effective_end_date', 'enrollments.effective_end_date',
+            unknown_start_counts=false
+        ) }}
 ),
 
 qualifying as (
@@ -33,12 +35,7 @@ qualifying as (
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_economically_disadvantaged
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_economically_disadvantaged') }}
 )
 
 select * from final

@@ -25,42 +25,24 @@ lep_accommodations as (
 -- EL status 'EL' or 'Exited EL' (vars el_program_status_el, el_program_status_exited: the one spelling of the codes);
 -- identified on/before the enrollment end; exit after the enrollment start or none.
 el_records as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join lep
-        on
-            enrollments.person_id = lep.person_id
-            and enrollments.district_id = lep.district_id
+    {{ enrollments_with_program_record('lep') }}
     where
         lep.program_status in ('{{ var("el_program_status_el") }}', '{{ var("el_program_status_exited") }}')
-        and lep.identified_date <= enrollments.effective_end_date
-        and (lep.exit_date is null or lep.exit_date > enrollments.start_date)
+        and {{ overlaps_enrollment('lep', start='identified_date', end='exit_date', ends_after_start=true) }}
 ),
 
 el_services as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join lep_services
-        on
-            enrollments.person_id = lep_services.person_id
-            and enrollments.district_id = lep_services.district_id
+    {{ enrollments_with_program_record('lep_services') }}
     where
-        lep_services.start_date <= enrollments.effective_end_date
-        and (lep_services.end_date is null or lep_services.end_date > enrollments.start_date)
+        {{ overlaps_enrollment('lep_services', ends_after_start=true) }}
 ),
 
 -- Accommodation Type 'I: Instructional' only.
 el_accommodations as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join lep_accommodations
-        on
-            enrollments.person_id = lep_accommodations.person_id
-            and enrollments.district_id = lep_accommodations.district_id
+    {{ enrollments_with_program_record('lep_accommodations') }}
     where
         (lep_accommodations.type = 'I' or lower(lep_accommodations.type) like 'i:%')
-        and lep_accommodations.start_date <= enrollments.effective_end_date
-        and (lep_accommodations.end_date is null or lep_accommodations.end_date > enrollments.start_date)
+        and {{ overlaps_enrollment('lep_accommodations', ends_after_start=true) }}
 ),
 
 final as (

@@ -12,23 +12,14 @@ foster_care as (
 ),
 
 qualifying as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join foster_care
-        on enrollments.person_id = foster_care.person_id
+    {{ enrollments_with_program_record('foster_care', match='person') }}
     where
         foster_care.district_id is null
-        and foster_care.start_date <= enrollments.effective_end_date
-        and (foster_care.end_date is null or foster_care.end_date >= enrollments.start_date)
+        and {{ overlaps_enrollment('foster_care') }}
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_foster_care
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_foster_care') }}
 )
 
 select * from final

@@ -34,12 +34,7 @@ grade_bands as (
 ),
 
 qualifying as (
-    select distinct grade_bands.enrollment_id
-    from grade_bands
-    inner join gifted
-        on
-            grade_bands.person_id = gifted.person_id
-            and grade_bands.district_id = gifted.district_id
+    {{ enrollments_with_program_record('gifted', enrollments='grade_bands') }}
     where
         (
             (grade_bands.end_date is null and gifted.start_date <= {{ report_run_date() }})
@@ -52,12 +47,7 @@ qualifying as (
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_gifted
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_gifted') }}
 )
 
 select * from final

@@ -11,10 +11,7 @@ attendance_groups as (
 ),
 
 qualifying as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join attendance_groups
-        on enrollments.enrollment_id = attendance_groups.enrollment_id
+    {{ enrollments_with_program_record('attendance_groups', match='enrollment') }}
     where
         upper(attendance_groups.group_category) = 'HH'
         and (
@@ -24,12 +21,7 @@ qualifying as (
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_home_hospital
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_home_hospital') }}
 )
 
 select * from final

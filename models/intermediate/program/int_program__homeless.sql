@@ -11,24 +11,13 @@ homeless as (
 ),
 
 qualifying as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join homeless
-        on
-            enrollments.person_id = homeless.person_id
-            and enrollments.district_id = homeless.district_id
+    {{ enrollments_with_program_record('homeless') }}
     where
-        homeless.start_date <= enrollments.effective_end_date
-        and (homeless.end_date is null or homeless.end_date >= enrollments.start_date)
+        {{ overlaps_enrollment('homeless') }}
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_homeless
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_homeless') }}
 )
 
 select * from final

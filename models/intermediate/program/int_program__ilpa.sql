@@ -14,27 +14,24 @@ plan_types as (
     select * from {{ ref('stg_sis__plan_type') }}
 ),
 
-qualifying as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join plans
-        on enrollments.person_id = plans.person_id
+alp_plans as (
+    select plans.*
+    from plans
     inner join plan_types
         on plans.type_id = plan_types.type_id
     where
         lower(plan_types.module) = 'alp'
         and coalesce(plans.locked, false)
-        and plans.start_date <= enrollments.effective_end_date
-        and (plans.end_date is null or plans.end_date >= enrollments.start_date)
+),
+
+qualifying as (
+    {{ enrollments_with_program_record('alp_plans', match='person') }}
+    where
+        {{ overlaps_enrollment('alp_plans') }}
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_ilpa
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_ilpa') }}
 )
 
 select * from final

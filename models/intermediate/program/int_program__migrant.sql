@@ -22,25 +22,23 @@ windows as (
     from enrollments
 ),
 
+-- Active in the migrant year and overlapping the enrollment: the record's window runs from its last qualifying arrival
+-- to its eligibility expiration (none = not expired).
 qualifying as (
-    select distinct windows.enrollment_id
-    from windows
-    inner join migrant
-        on windows.person_id = migrant.person_id
+    {{ enrollments_with_program_record('migrant', match='person', enrollments='windows') }}
     where
-        migrant.last_qualifying_arrival_date <= windows.migrant_year_end
-        and (migrant.eligibility_expiration_date is null or migrant.eligibility_expiration_date >= windows.migrant_year_start)
-        and windows.effective_end_date >= migrant.last_qualifying_arrival_date
-        and (migrant.eligibility_expiration_date is null or windows.start_date <= migrant.eligibility_expiration_date)
+        {{ window_overlaps(
+            'migrant.last_qualifying_arrival_date', 'migrant.eligibility_expiration_date',
+            'windows.migrant_year_start', 'windows.migrant_year_end',
+            unknown_start_counts=false
+        ) }}
+        and {{ overlaps_enrollment(
+            'migrant', start='last_qualifying_arrival_date', end='eligibility_expiration_date', enrollments='windows'
+        ) }}
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_migrant
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_migrant') }}
 )
 
 select * from final

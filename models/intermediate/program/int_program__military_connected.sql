@@ -17,28 +17,17 @@ military_statuses as (
 ),
 
 qualifying as (
-    select distinct enrollments.enrollment_id
-    from enrollments
-    inner join connections
-        on
-            enrollments.person_id = connections.person_id
-            and enrollments.district_id = connections.district_id
-    inner join military_statuses
-        on lower(connections.status) = lower(military_statuses.status)
+    {{ enrollments_with_program_record('connections') }}
     where
-        {{ window_overlaps(
+        lower(connections.status) in (select lower(military_statuses.status) from military_statuses)
+        and {{ window_overlaps(
             'connections.start_date', 'connections.end_date',
             school_year_start('enrollments.end_year'), school_year_end('enrollments.end_year')
         ) }}
 ),
 
 final as (
-    select
-        enrollments.enrollment_id,
-        qualifying.enrollment_id is not null as is_military_connected
-    from enrollments
-    left join qualifying
-        on enrollments.enrollment_id = qualifying.enrollment_id
+    {{ program_flag('is_military_connected') }}
 )
 
 select * from final

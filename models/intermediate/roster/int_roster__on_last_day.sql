@@ -29,9 +29,7 @@ on_last_day as (
     inner join sections
         on rosters.section_id = sections.section_id
     left join structures
-        on
-            sections.calendar_id = structures.calendar_id
-            and sections.structure_id = structures.structure_id
+        on {{ is_structure_of('sections') }}
     where
         rosters.end_date is null
         or rosters.end_date = sections.section_end_date

@@ -25,14 +25,7 @@ enrollment_days as (
 
 final as (
     select
-        students.lea_number,
-        students.district_name,
-        students.state_school_number,
-        students.school_name,
-        students.state_id,
-        students.last_name,
-        students.first_name,
-        students.middle_initial,
+        {{ el_student_columns() }},
         {{ format_mdy('students.birthdate') }} as birth_date,
         students.state_grade,
         students.gender,

@@ -24,11 +24,7 @@ demographics as (
         cast(null as integer) as section_id,
         cast(null as integer) as staff_person_id,
         reporting_enrollments.school_id,
-        {% if el_extract_type_selected('Demographics') == 'true' -%}
-            candidates.demographics_rule_id
-        {%- else -%}
-            'EL-EDITOR-EXTRACT-TYPE'
-        {%- endif %} as rule_id,
+        {{ el_exclusion_rule_id('Demographics', 'candidates.demographics_rule_id') }} as rule_id,
         'district ' || cast(candidates.district_id as varchar)
         || '; EL records ' || cast(candidates.record_count as varchar)
         || ', qualifying ' || cast(candidates.qualifying_count as varchar)
@@ -41,12 +37,7 @@ demographics as (
         on
             candidates.person_id = reporting_enrollments.person_id
             and candidates.district_id = reporting_enrollments.district_id
-    where
-        {% if el_extract_type_selected('Demographics') == 'true' -%}
-            candidates.demographics_rule_id is not null
-        {%- else -%}
-            true
-        {%- endif %}
+    where {{ el_is_excluded('Demographics', 'candidates.demographics_rule_id') }}
 ),
 
 services as (
@@ -59,11 +50,7 @@ services as (
         cast(null as integer) as section_id,
         cast(null as integer) as staff_person_id,
         reporting_enrollments.school_id,
-        {% if el_extract_type_selected('Services') == 'true' -%}
-            cast(service_rows.rule_id as varchar)
-        {%- else -%}
-            'EL-EDITOR-EXTRACT-TYPE'
-        {%- endif %} as rule_id,
+        {{ el_exclusion_rule_id('Services', 'cast(service_rows.rule_id as varchar)') }} as rule_id,
         'EL service ' || coalesce(service_rows.service_type_code, '(no type)')
         || ' from ' || coalesce(cast(service_rows.start_date as varchar), '(no start)')
         || ' to ' || coalesce(cast(service_rows.assumed_end_date as varchar), '(open)') as detail
@@ -72,12 +59,7 @@ services as (
         on
             service_rows.person_id = reporting_enrollments.person_id
             and service_rows.district_id = reporting_enrollments.district_id
-    where
-        {% if el_extract_type_selected('Services') == 'true' -%}
-            service_rows.rule_id is not null
-        {%- else -%}
-            true
-        {%- endif %}
+    where {{ el_is_excluded('Services', 'service_rows.rule_id') }}
 ),
 
 final as (

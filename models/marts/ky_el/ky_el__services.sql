@@ -13,14 +13,7 @@ service_rows as (
 
 final as (
     select
-        students.lea_number,
-        students.district_name,
-        students.state_school_number,
-        students.school_name,
-        students.state_id,
-        students.last_name,
-        students.first_name,
-        students.middle_initial,
+        {{ el_student_columns() }},
         students.state_grade,
         {{ format_mdy('students.enrollment_start_date') }} as enrollment_start_date,
         {{ format_mdy('students.enrollment_end_date') }} as enrollment_end_date,

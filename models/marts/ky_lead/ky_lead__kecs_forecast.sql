@@ -17,64 +17,18 @@ catalogue as (
     select * from {{ ref('int_rules__catalogue') }}
 ),
 
-section_rows as (
+-- Courses rows have no case-load count, Case Load rows no school or section: those columns are blank on them.
+all_rows as (
     select
         'Courses' as dashboard,
-        end_year,
-        school_number,
-        school_name,
-        section_id,
-        course_number,
-        course_name,
-        section_number,
-        state_course_code,
-        lead_content_area,
-        grade_range,
-        educator_person_id,
-        educator_first_name,
-        educator_last_name,
-        epsb_id,
-        cast(null as bigint) as caseload_students,
-        category,
-        sub_category,
-        reason,
-        missing_input,
-        issues_warnings,
-        rule_id
+        sections.*
     from sections
-),
-
-caseload_rows as (
+    {{ union_all_by_name() }}
     select
         'Case Load' as dashboard,
-        end_year,
-        cast(null as varchar) as school_number,
-        cast(null as varchar) as school_name,
-        cast(null as bigint) as section_id,
-        cast(null as varchar) as course_number,
-        cast(null as varchar) as course_name,
-        cast(null as bigint) as section_number,
-        cast(null as varchar) as state_course_code,
-        cast(null as varchar) as lead_content_area,
-        cast(null as varchar) as grade_range,
-        educator_person_id,
-        educator_first_name,
-        educator_last_name,
-        epsb_id,
-        student_count as caseload_students,
-        category,
-        sub_category,
-        reason,
-        missing_input,
-        issues_warnings,
-        rule_id
+        caseload.*,
+        caseload.student_count as caseload_students
     from caseload
-),
-
-all_rows as (
-    select * from section_rows
-    union all
-    select * from caseload_rows
 ),
 
 final as (

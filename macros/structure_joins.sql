@@ -1,0 +1,16 @@
+{#- A row's schedule structure (int_calendar__structures, one row per calendar and structure): a structure id means
+    something only within its calendar, so the join compares both. A join condition, for every model that reads a
+    structure's settings (last instructional day, school, state exclusion) for an enrollment or a section. -#}
+{% macro is_structure_of(row, structures='structures') -%}
+    {{ row }}.calendar_id = {{ structures }}.calendar_id
+    and {{ row }}.structure_id = {{ structures }}.structure_id
+{%- endmacro %}
+
+{#- An enrollment's grade level (the calendar's grade_level row, stg_sis__grade_level): the one of its calendar and
+    schedule structure whose name is the enrollment's grade (a grade name means something only within its structure).
+    A join condition; every model that reads an enrollment's grade-level settings (state grade, state exclusion, whole
+    day absence) finds the row this way. -#}
+{% macro is_grade_level_of(enrollment, grade_levels='grade_levels') -%}
+    {{ is_structure_of(enrollment, grade_levels) }}
+    and {{ enrollment }}.grade = {{ grade_levels }}.name
+{%- endmacro %}
