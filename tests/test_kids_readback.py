@@ -65,6 +65,21 @@ def test_each_broken_property_is_found(data, problem):
     assert all(text.startswith("KIDS_ENRL_R01.txt") for text in problems)
 
 
+def test_the_whole_file_tests_still_name_each_bad_record_among_many():
+    """The readback tests the whole file at once and searches record by record only when that finds something: one
+    bad record among a thousand is still named by its number, and a TH with all 77 fields inside the file is found."""
+    details = [detail(number) for number in range(1, 1001)]
+    assert kids_readback.state_format_problems(state_file(details)) == []
+    problems = kids_readback.state_format_problems(
+        state_file(details[:500] + [detail(501, d4="Doe\x0b")] + details[501:]), "F.txt")
+    assert problems == ["F.txt: record 502 holds a control character other than the tab separator"]
+    problems = kids_readback.state_format_problems(state_file(details[:9] + [["TH", *detail(10)[1:]]] + details[10:]),
+                                                   "F.txt")
+    assert problems == ["F.txt: record 11 is a TH inside the file"]
+    problems = kids_readback.state_format_problems(state_file(details[:2] + [detail(3, d4="A\nB")] + details[3:]), "F.txt")
+    assert "F.txt: record 4 holds a line end that is not CRLF" in problems
+
+
 def test_zip_parts_are_each_checked(tmp_path):
     path = tmp_path / "KIDS_ENRL_R01.zip"
     with zipfile.ZipFile(path, "w") as archive:

@@ -164,7 +164,7 @@ class KidsFileOptions:
 @dataclass
 class KidsExtract:
     """One extract read from the mart: its detail records sit cleaned, numbered in file order, in the connection's
-    temporary table `kids_records` (columns record_number, v1..v77) until the next extract is read."""
+    temporary view `kids_records` (columns record_number, v1..v77) until the next extract is read."""
 
     file_name: str
     columns: list[KidsColumn]
@@ -298,20 +298,31 @@ def read_extract(
         f"'{_LAYOUT_BREAKING_RE2}') as needs_cleaning from (select row_number() over ("
         f"{_order_clause(columns, order_by).strip()}) as record_number, {raw} from {relation})"
     )
-    cleaned = ", ".join(
-        f"case when needs_cleaning then {_cleaned(f'v{position}')} else v{position} end as v{position}"
-        for position in range(1, len(columns) + 1)
-    )
+    record_count, to_clean = connection.execute(
+        "select count(*), count(*) filter (where needs_cleaning) from kids_raw_records"
+    ).fetchone()
+    # kids_records is a view: over the records as read when none needs cleaning (the usual case: no second copy of
+    # 77 columns of every record), else over a copy with the few records that need it cleaned.
+    if to_clean:
+        cleaned = ", ".join(
+            f"case when needs_cleaning then {_cleaned(f'v{position}')} else v{position} end as v{position}"
+            for position in range(1, len(columns) + 1)
+        )
+        connection.execute(
+            f"create or replace temp table kids_cleaned_records as select record_number, {cleaned} from kids_raw_records"
+        )
     connection.execute(
-        f"create or replace temp table kids_records as select record_number, {cleaned} from kids_raw_records"
+        f"create or replace temp view kids_records as select record_number, {values} from "
+        f"{'kids_cleaned_records' if to_clean else 'kids_raw_records'}"
     )
-    record_count = connection.execute("select count(*) from kids_records").fetchone()[0]
     record_types = [row[0] for row in connection.execute("select distinct v1 from kids_records order by v1").fetchall()]
     if "QERY" in record_types and len(record_types) > 1:
         raise KidsFileError(
             f"{file_name}: QERY records cannot be in a file with other record types (found {', '.join(record_types)})"
         )
     extract = KidsExtract(file_name, columns, record_count)
+    if not to_clean:
+        return extract
     flagged = " union all ".join(
         f"select record_number, {position} as position, v{position} as value from kids_raw_records "
         f"where needs_cleaning and regexp_matches(v{position}, '{_LAYOUT_BREAKING_RE2}')"
