@@ -7,21 +7,25 @@
     '{{ stamp.strftime("%m/%d/%Y %H:%M") }}'
 {%- endmacro %}
 
-{#- KECS LEAD state grades, lowest to highest (seed 002 Low Grade / High Grade order). Used to spell one count column
-    per grade in the aggregates; the order itself is the reference seed ky_lead__grade_order. -#}
+{#- KECS LEAD state grades, lowest to highest (seed 002 Low Grade / High Grade order): var lead_state_grades, the one
+    list. The aggregates spell one count column per grade from it; int_calendar__kecs_grade_order is the same list as rows. -#}
 {% macro lead_state_grades() -%}
-    {{ return(['95', '96', '97', '98', '99', '00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '14', '20']) }}
+    {{ return(var('lead_state_grades') | map('string') | list) }}
 {%- endmacro %}
 
-{#- Sort key of a KECS state grade code in the seed 002 order (95 < 96 < 97 < 98 < 99 < 00 < 01 ... < 12 < 14 < 20):
-    a text key, '0' before the pre-kindergarten codes 95-99 and '1' before the others; the grade is its last two
-    characters (lead_grade_from_sort_key), so min/max of the key give the lowest/highest grade. -#}
+{#- Sort key of a KECS state grade code in the lead_state_grades order: the grade's two-digit position, then the grade
+    itself (lead_grade_from_sort_key takes the grade back from the third character), so min/max of the key give the lowest/highest
+    grade. A code outside the list has no key (null), so it is neither the lowest nor the highest grade. -#}
 {% macro lead_grade_sort_key(column_name) -%}
-    case when {{ column_name }} >= '95' then '0' else '1' end || {{ column_name }}
+    case {{ column_name }}
+        {%- for grade in lead_state_grades() %}
+        when '{{ grade }}' then '{{ '%02d' % loop.index }}{{ grade }}'
+        {%- endfor %}
+    end
 {%- endmacro %}
 
 {% macro lead_grade_from_sort_key(expression) -%}
-    {{ dbt.right(expression, 2) }}
+    substr({{ expression }}, 3)
 {%- endmacro %}
 
 {#- The Detail indicators the LEAD aggregates count (our design, specs/kecs_lead_reports.md §9 M2-M4): Detail flag

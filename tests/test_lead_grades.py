@@ -1,43 +1,47 @@
-"""The KECS LEAD aggregates need the state grades at compile time (one count column per grade), so the macro
-lead_state_grades() lists them; the seed ky_lead__grade_order.csv is the editable source. This test keeps the two the
-same, in the same order, and checks that lead_grade_sort_key orders the grades as the seed does."""
+"""The KECS LEAD state grades live in one place, the var lead_state_grades in dbt_project.yml (issue 22): the
+aggregates' per-grade count columns (macro lead_state_grades), the grade order model int_calendar__kecs_grade_order,
+the Classes grade sort key and the --grade option check all read it. These tests fail when a second copy of the list
+appears in code, and check that the KIDS transmission ids do not depend on it."""
 
 from __future__ import annotations
 
-import ast
-import csv
 import re
 
 from conftest import REPO_ROOT
 
+from statereport.kids_files import KidsFileOptions
+from statereport.settings import project_default
 
-def _macro_grades() -> list[str]:
-    text = (REPO_ROOT / "macros" / "lead_reports.sql").read_text(encoding="utf-8")
-    body = re.search(r"\{% macro lead_state_grades\(\) -%\}\s*\{\{ return\((\[.*?\])\) \}\}", text, re.DOTALL)
-    assert body, "lead_state_grades() returns one list literal"
-    return ast.literal_eval(body.group(1))
-
-
-def _seed_grades() -> list[str]:
-    with (REPO_ROOT / "seeds" / "reference" / "ky_lead__grade_order.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [row["state_grade"] for row in sorted(rows, key=lambda row: int(row["grade_sort"]))]
+# Two KECS grade codes next to each other, as a list ("95", "96" / '95','96') or seed rows (95,...\n96,...) spell them.
+_TWO_KECS_GRADES = re.compile(r"""(["'])95\1\s*,\s*(["'])96\2|^95,.*\n96,""", re.MULTILINE)
 
 
-def test_the_lead_grade_macro_lists_the_seed_grades_in_the_seed_order():
-    assert _macro_grades() == _seed_grades()
+def test_the_project_lists_the_kecs_grades_lowest_first_as_text():
+    grades = project_default("lead_state_grades")
+    assert grades[:6] == ["95", "96", "97", "98", "99", "00"]
+    assert grades[-3:] == ["12", "14", "20"]
+    assert all(isinstance(grade, str) and len(grade) == 2 for grade in grades)
+    assert len(set(grades)) == len(grades)
 
 
-def test_the_lead_grade_sort_key_orders_grades_as_the_seed_does():
-    # lead_grade_sort_key: '0' before the codes from its threshold up (pre-kindergarten 95-99), '1' before the others
-    text = (REPO_ROOT / "macros" / "lead_reports.sql").read_text(encoding="utf-8")
-    found = re.search(r"\{% macro lead_grade_sort_key\(column_name\) -%\}\s*case when \{\{ column_name \}\} >= '(\d+)' "
-                      r"then '0' else '1' end \|\| \{\{ column_name \}\}", text)
-    assert found, "lead_grade_sort_key keeps its documented form"
-    threshold = found.group(1)
+def test_no_code_file_lists_the_kecs_grades_again():
+    code_files = [path for folder in ("models", "macros", "seeds/reference", "src")
+                  for path in (REPO_ROOT / folder).rglob("*") if path.suffix in {".sql", ".py", ".csv"}]
+    assert code_files, "the project's code folders are found"
+    copies = [str(path.relative_to(REPO_ROOT)) for path in code_files
+              if _TWO_KECS_GRADES.search(path.read_text(encoding="utf-8"))]
+    assert copies == []
 
-    def sort_key(grade: str) -> str:
-        return ("0" if grade >= threshold else "1") + grade
 
-    seed = _seed_grades()
-    assert sorted(seed, key=sort_key) == seed
+def test_the_pattern_finds_a_list_or_a_seed_copy():
+    # the guard above is only as good as its pattern: it must match the forms a copy would take
+    assert _TWO_KECS_GRADES.search("['95', '96', '97']")
+    assert _TWO_KECS_GRADES.search('state_grade,grade_sort\n95,1\n96,2\n')
+    assert not _TWO_KECS_GRADES.search("when '95' then 1 when '12' then 2")
+
+
+def test_the_kecs_grade_list_does_not_change_the_kids_transmission_ids():
+    base = {"generated_at": "2025-05-15 08:00:00", "state": "ks"}
+    same = KidsFileOptions.from_vars(base).run_fingerprint
+    assert KidsFileOptions.from_vars({**base, "lead_state_grades": ["00", "01"]}).run_fingerprint == same
+    assert KidsFileOptions.from_vars({**base, "kids_records_limit": 5}).run_fingerprint != same

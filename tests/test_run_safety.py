@@ -44,7 +44,7 @@ def _tree(folder) -> list[str]:
         (("--start-date", "2025-06-01", "--end-date", "2025-05-15"), ("--start-date 2025-06-01", "end date 2025-05-15")),
         (("--start-date", "06012025", "--end-date", "05152025"), ("is after the end date",)),
         (("--start-date", "2025-06-01", "--run-date", "2025-05-15"), ("run date 2025-05-15",)),
-        (("--state", "ky", "--extract", "el", "--grade", "7"), ("--grade 7", "ky_lead__grade_order.csv")),
+        (("--state", "ky", "--extract", "el", "--grade", "7"), ("--grade 7", "var lead_state_grades")),
         (("--state", "ks", "--grade", "05,XX"), ("--grade XX", "ks_kids__grade_codes.csv")),
     ],
 )

@@ -448,9 +448,10 @@ def state_worker(job_file: Path, result_file: Path, parent_pid: int | None) -> N
 # (start var, end var) of each extract's date range; a blank end is the run date, as in the editors.
 DATE_RANGES = (("lead_start_date", "lead_end_date"), ("el_start_date", "el_end_date"),
                ("kids_filter_from_date", "kids_filter_to_date"))
-# The grade code lists an editor grade option is checked against (seeds a district can edit).
-GRADE_LISTS = {"el_grade_levels": ("ky", "ky_lead__grade_order.csv"),
-               "kids_test_grades": ("ks", "ks_kids__grade_codes.csv")}
+# The grade code list an editor grade option is checked against: Kentucky's state grades are the var lead_state_grades
+# (the one KECS grade list the models read too), Kansas's the seed a district can edit.
+GRADE_LISTS = {"el_grade_levels": ("ky", "var", "lead_state_grades"),
+               "kids_test_grades": ("ks", "seed", "ks_kids__grade_codes.csv")}
 
 
 def check_option_ranges(run_vars: Mapping, states: list[str]) -> None:
@@ -462,16 +463,20 @@ def check_option_ranges(run_vars: Mapping, states: list[str]) -> None:
             shown_end = f"end date {end}" if run_vars.get(end_var) else f"run date {end} (the blank end date)"
             raise OptionError(f"--start-date {start} is after the {shown_end} ({start_var} > {end_var}): the report "
                               "would cover no day; give a start date on or before the end date")
-    for var_name, (grade_state, seed_file) in GRADE_LISTS.items():
+    settings = RunSettings.of(run_vars)
+    for var_name, (grade_state, kind, source) in GRADE_LISTS.items():
         if grade_state not in states:
             continue
-        chosen = run_vars.get(var_name) or []
+        chosen = settings.get(var_name) or []
         if isinstance(chosen, str):
             chosen = [chosen]
-        known = _seed_column(seed_file, "state_grade")
+        if kind == "var":
+            known, where = {str(grade) for grade in settings.get(source) or []}, f"var {source} in dbt_project.yml"
+        else:
+            known, where = _seed_column(source, "state_grade"), f"seeds/reference/{source}"
         unknown = [str(grade) for grade in chosen if str(grade) not in known]
         if unknown:
-            raise OptionError(f"--grade {','.join(unknown)}: not a grade code of seeds/reference/{seed_file} "
+            raise OptionError(f"--grade {','.join(unknown)}: not a grade code of {where} "
                               f"({var_name}); known codes: {', '.join(sorted(known))}")
     date_form = run_vars.get("kids_date_format")  # absent only when a caller checks a few vars
     if "ks" in states and date_form is not None and date_form not in KIDS_DATE_FORMATS:

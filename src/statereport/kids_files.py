@@ -118,6 +118,12 @@ class KidsColumn(NamedTuple):
     ssn_last4: bool = False
 
 
+# Vars left out of the KIDS run fingerprint (default transmission ids): kids_transmission_id is the id itself,
+# export_html_max_rows only decides which HTML pages are written, and lead_state_grades is the Kentucky KECS grade list,
+# which no KIDS record reads. Any other var may change a record, so it changes the ids.
+NOT_FINGERPRINTED = frozenset({"kids_transmission_id", "export_html_max_rows", "lead_state_grades"})
+
+
 @dataclass(frozen=True)
 class KidsFileOptions:
     """The extract editor's file options. Build them once per run from the run's settings with `from_vars` (the
@@ -143,13 +149,11 @@ class KidsFileOptions:
     @classmethod
     def from_vars(cls, run_vars: Mapping) -> KidsFileOptions:
         """Reads generated_at and the kids_* vars of the run's settings (a plain mapping is taken as overrides of the
-        project's vars); the fingerprint (for default transmission ids) is every var but kids_transmission_id and
-        export_html_max_rows (which HTML pages are written changes no record), so the same vars always give the same
-        ids."""
+        project's vars); the fingerprint (for default transmission ids) is every var but those in
+        NOT_FINGERPRINTED, so the same vars always give the same ids."""
         settings = RunSettings.of(run_vars)
         transmission_id = settings["kids_transmission_id"]
-        fingerprint = {key: value for key, value in settings.items()
-                       if key not in ("kids_transmission_id", "export_html_max_rows")}
+        fingerprint = {key: value for key, value in settings.items() if key not in NOT_FINGERPRINTED}
         return cls(
             generated_at=parse_generated_at(settings["generated_at"]),
             file_version=str(settings["kids_file_version"]),

@@ -27,7 +27,7 @@ grade_levels as (
 ),
 
 grade_order as (
-    select * from {{ ref('ky_lead__grade_order') }}
+    select * from {{ ref('int_calendar__kecs_grade_order') }}
 ),
 
 instructional_days as (

@@ -25,7 +25,7 @@ grade_labels as (
 ),
 
 grade_order as (
-    select * from {{ ref('ky_lead__grade_order') }}
+    select * from {{ ref('int_calendar__kecs_grade_order') }}
 ),
 
 known_epsb_ids as (

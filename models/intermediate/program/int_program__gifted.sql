@@ -12,7 +12,7 @@ gifted as (
 ),
 
 grade_order as (
-    select * from {{ ref('ky_lead__grade_order') }}
+    select * from {{ ref('int_calendar__kecs_grade_order') }}
 ),
 
 grade_bands as (
