@@ -72,6 +72,54 @@
     {%- endfor %}
 {%- endmacro %}
 
+{#- The KECS LEAD Issues warning row (LEAD-ISSUE-01 to LEAD-ISSUE-17), written once for both warning lists
+    (int_lead_reports__course_issues: 1-14, int_lead_reports__caseload_issues: 15-17) so that they union into one
+    report (int_lead_reports__issues): the warning, then what locates it (school, teacher or case manager, section,
+    student), then the detail text. A warning fills only the columns that locate it; the others are NULL of the
+    column's type, so every column keeps one type across the union. -#}
+{% macro lead_issue_layout() -%}
+    {{ return([
+        ('warning_number', 'integer'),
+        ('rule_id', 'varchar'),
+        ('warning', 'varchar'),
+        ('school_number', 'varchar'),
+        ('school_name', 'varchar'),
+        ('person_id', 'varchar'),
+        ('first_name', 'varchar'),
+        ('last_name', 'varchar'),
+        ('epsb_id', 'varchar'),
+        ('section_id', 'integer'),
+        ('course_number', 'varchar'),
+        ('course_name', 'varchar'),
+        ('section_number', 'integer'),
+        ('state_course_code', 'varchar'),
+        ('state_id', 'varchar'),
+        ('student_first_name', 'varchar'),
+        ('student_last_name', 'varchar'),
+    ]) }}
+{%- endmacro %}
+
+{#- The select list of one warning row but its last column: `values` maps a column of lead_issue_layout() to its SQL
+    expression (warning_number, rule_id and warning are required); the caller ends the list with its `... as detail`. -#}
+{% macro lead_issue_columns(values) -%}
+    {%- for column in ['warning_number', 'rule_id', 'warning'] if column not in values %}
+        {{ exceptions.raise_compiler_error("lead_issue_columns: no value for " ~ column) }}
+    {%- endfor %}
+    {%- set layout_columns = lead_issue_layout() | map(attribute=0) | list %}
+    {%- for column in values if column not in layout_columns %}
+        {{ exceptions.raise_compiler_error("lead_issue_columns: " ~ column ~ " is not a column of lead_issue_layout()") }}
+    {%- endfor %}
+    {%- for column, type in lead_issue_layout() %}
+        {%- if column not in values %}
+        cast(null as {{ type }}) as {{ column }},
+        {%- elif values[column] == column %}
+        {{ column }},
+        {%- else %}
+        {{ values[column] }} as {{ column }},
+        {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
+
 {#- True when a text value is one or more digits (KECS EPSB IDs and state course codes are numeric; NULL stays NULL).
     DuckDB's regexp_full_match behind adapter.dispatch so another engine can supply its own. -#}
 {% macro lead_is_all_digits(expression) -%}
