@@ -47,29 +47,65 @@
 {#- The count columns shared by the LEAD aggregates (LEAD-CASELOAD-COUNTS, LEAD-CLASSES-COUNTS, LEAD-SCHOOLWIDE-COUNTS):
     distinct students in total, per state grade (one column per grade, seed 002 order), SPED, then one per Detail
     indicator. Every count is a count of distinct students, so a student on several rows (sections, case managers)
-    counts once. It takes two steps: the caller first groups its rows by its keys and the student with
-    lead_student_conditions (did any of the student's rows meet each condition), then groups by its keys alone with
-    lead_student_counts, which counts those one-per-student rows. The same counts as 31 count(distinct) columns, but
-    DuckDB builds a distinct hash table per such column: 25 of the Classes report's 35 s at 3.6 million Detail rows. -#}
-{% macro lead_student_conditions(sped_condition) -%}
-    {%- for grade in lead_state_grades() %}
-    bool_or(grade = '{{ grade }}') as is_grade_{{ grade }},
-    {%- endfor %}
-    bool_or({{ sped_condition }}) as is_counted_sped,
-    {%- for flag, column in lead_indicator_counts() %}
-    bool_or({{ flag }}) as {{ flag }}{{ ',' if not loop.last }}
-    {%- endfor %}
-{%- endmacro %}
-
-{% macro lead_student_counts(student, total_name, sped_name) -%}
-    count({{ student }}) as {{ total_name }},
-    {%- for grade in lead_state_grades() %}
-    count(case when is_grade_{{ grade }} then {{ student }} end) as students_grade_{{ grade }},
-    {%- endfor %}
-    count(case when is_counted_sped then {{ student }} end) as {{ sped_name }},
-    {%- for flag, column in lead_indicator_counts() %}
-    count(case when {{ flag }} then {{ student }} end) as {{ column }}{{ ',' if not loop.last }}
-    {%- endfor %}
+    counts once. It takes two steps, both here: group `relation`'s rows by the report's `keys` and the `student`
+    (did any of the student's rows meet each condition), then group those one-per-student rows by the keys alone and
+    count them. The same counts as 31 count(distinct) columns, but DuckDB builds a distinct hash table per such column:
+    25 of the Classes report's 35 s at 3.6 million Detail rows.
+    A select statement with one row per distinct `keys`, its columns: the keys, `carried` (columns the keys determine,
+    taken with max() through both steps: the case manager's name), the counts (`total_name`, students_grade_<grade>,
+    `sped_name` for the students meeting `sped_condition`, then the indicator counts), then a report's own extra
+    counts: `student_columns` are more per-student aggregates of the first step ('<aggregate> as <name>') and
+    `group_columns` the per-key aggregates of the second step that read them. -#}
+{% macro lead_distinct_student_counts(
+    relation, keys, student, sped_condition, total_name, sped_name, carried=[], student_columns=[], group_columns=[]
+) -%}
+    select
+        {%- for key in keys %}
+        {{ key }},
+        {%- endfor %}
+        {%- for column in carried %}
+        max({{ column }}) as {{ column }},
+        {%- endfor %}
+        count({{ student }}) as {{ total_name }},
+        {%- for grade in lead_state_grades() %}
+        count(case when is_grade_{{ grade }} then {{ student }} end) as students_grade_{{ grade }},
+        {%- endfor %}
+        count(case when is_counted_sped then {{ student }} end) as {{ sped_name }},
+        {%- for flag, column in lead_indicator_counts() %}
+        count(case when {{ flag }} then {{ student }} end) as {{ column }}{{ ',' if not loop.last or group_columns }}
+        {%- endfor %}
+        {%- for column in group_columns %}
+        {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from (
+        -- one row per key and student: the counts above count students
+        select
+            {%- for key in keys %}
+            {{ key }},
+            {%- endfor %}
+            {{ student }},
+            {%- for column in carried %}
+            max({{ column }}) as {{ column }},
+            {%- endfor %}
+            {%- for grade in lead_state_grades() %}
+            bool_or(grade = '{{ grade }}') as is_grade_{{ grade }},
+            {%- endfor %}
+            bool_or({{ sped_condition }}) as is_counted_sped,
+            {%- for flag, column in lead_indicator_counts() %}
+            bool_or({{ flag }}) as {{ flag }}{{ ',' if not loop.last or student_columns }}
+            {%- endfor %}
+            {%- for column in student_columns %}
+            {{ column }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        from {{ relation }}
+        group by
+            {%- for key in keys %}
+            {{ key }},
+            {%- endfor %}
+            {{ student }}
+    ) as students
+    group by
+        {{ keys | join(",\n        ") }}
 {%- endmacro %}
 
 {#- The KECS LEAD Issues warning row (LEAD-ISSUE-01 to LEAD-ISSUE-17), written once for both warning lists
