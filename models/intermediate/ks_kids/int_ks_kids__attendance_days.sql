@@ -241,14 +241,7 @@ schedule_entries as (
             else terms.end_date
         end as covered_to_date
     from rosters
-    inner join sections
-        on
-            rosters.section_id = sections.section_id
-            and rosters.trial_id = sections.trial_id
-    inner join trials
-        on
-            sections.trial_id = trials.trial_id
-            and trials.active
+    {{ ks_kids_sections_in_active_trial() }}
     inner join section_placements
         on
             sections.section_id = section_placements.section_id

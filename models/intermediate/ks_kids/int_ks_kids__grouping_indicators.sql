@@ -137,15 +137,7 @@ student_sections as (
             reference_dates.person_id = rosters.person_id
             and (rosters.start_date is null or reference_dates.reference_date >= rosters.start_date)
             and (rosters.end_date is null or reference_dates.reference_date <= rosters.end_date)
-    inner join sections
-        on
-            rosters.section_id = sections.section_id
-            and rosters.trial_id = sections.trial_id
-    inner join trials
-        on
-            sections.trial_id = trials.trial_id
-            and trials.active
-            and reference_dates.calendar_id = trials.calendar_id
+    {{ ks_kids_sections_in_active_trial(calendar_id='reference_dates.calendar_id') }}
     inner join courses
         on sections.course_id = courses.course_id
     left join grouping_subjects
