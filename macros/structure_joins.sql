@@ -14,3 +14,12 @@
     {{ is_structure_of(enrollment, grade_levels) }}
     and {{ enrollment }}.grade = {{ grade_levels }}.name
 {%- endmacro %}
+
+{#- A section's placements (stg_sis__section_placement: the terms and periods it meets in): the rows of its id in its
+    own trial, a placement of another trial (a draft schedule) being no placement of the section. A join condition,
+    for every model that reads a section's terms or periods (the section's dates, a student's scheduled periods, a
+    term covering a date). -#}
+{% macro is_placement_of(section, placements) -%}
+    {{ section }}.section_id = {{ placements }}.section_id
+    and {{ section }}.trial_id = {{ placements }}.trial_id
+{%- endmacro %}

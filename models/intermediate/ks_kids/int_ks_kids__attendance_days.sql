@@ -243,9 +243,7 @@ schedule_entries as (
     from rosters
     {{ ks_kids_sections_in_active_trial() }}
     inner join section_placements
-        on
-            sections.section_id = section_placements.section_id
-            and sections.trial_id = section_placements.trial_id
+        on {{ is_placement_of('sections', 'section_placements') }}
     inner join terms
         on section_placements.term_id = terms.term_id
     inner join instructional_periods

@@ -127,8 +127,7 @@ student_sections as (
             inner join terms
                 on section_placements.term_id = terms.term_id
             where
-                section_placements.section_id = sections.section_id
-                and section_placements.trial_id = sections.trial_id
+                {{ is_placement_of('sections', 'section_placements') }}
                 and reference_dates.reference_date between terms.start_date and terms.end_date
         ) as term_covers_date
     from reference_dates
