@@ -2,8 +2,15 @@
     something only within its calendar, so the join compares both. A join condition, for every model that reads a
     structure's settings (last instructional day, school, state exclusion) for an enrollment or a section. -#}
 {% macro is_structure_of(row, structures='structures') -%}
-    {{ row }}.calendar_id = {{ structures }}.calendar_id
-    and {{ row }}.structure_id = {{ structures }}.structure_id
+    {{ same_structure(row, structures) }}
+{%- endmacro %}
+
+{#- Two rows of the same schedule structure (an enrollment and its instructional days, a section and the student's
+    enrollment in it): the calendar and the structure id both match, a structure id meaning something only within its
+    calendar. A join condition. -#}
+{% macro same_structure(left, right) -%}
+    {{ left }}.calendar_id = {{ right }}.calendar_id
+    and {{ left }}.structure_id = {{ right }}.structure_id
 {%- endmacro %}
 
 {#- An enrollment's grade level (the calendar's grade_level row, stg_sis__grade_level): the one of its calendar and

@@ -162,8 +162,7 @@ enrollment_days as (
         on detail_enrollment_dates.enrollment_id = member_enrollments.enrollment_id
     inner join days
         on
-            member_enrollments.calendar_id = days.calendar_id
-            and member_enrollments.structure_id = days.structure_id
+            {{ same_structure('member_enrollments', 'days') }}
             and detail_enrollment_dates.attendance_date = days.date
     left join grade_levels
         on {{ is_grade_level_of('member_enrollments') }}
