@@ -47,28 +47,112 @@
 {#- The count columns shared by the LEAD aggregates (LEAD-CASELOAD-COUNTS, LEAD-CLASSES-COUNTS, LEAD-SCHOOLWIDE-COUNTS):
     distinct students in total, per state grade (one column per grade, seed 002 order), SPED, then one per Detail
     indicator. Every count is a count of distinct students, so a student on several rows (sections, case managers)
-    counts once. It takes two steps: the caller first groups its rows by its keys and the student with
-    lead_student_conditions (did any of the student's rows meet each condition), then groups by its keys alone with
-    lead_student_counts, which counts those one-per-student rows. The same counts as 31 count(distinct) columns, but
-    DuckDB builds a distinct hash table per such column: 25 of the Classes report's 35 s at 3.6 million Detail rows. -#}
-{% macro lead_student_conditions(sped_condition) -%}
-    {%- for grade in lead_state_grades() %}
-    bool_or(grade = '{{ grade }}') as is_grade_{{ grade }},
-    {%- endfor %}
-    bool_or({{ sped_condition }}) as is_counted_sped,
-    {%- for flag, column in lead_indicator_counts() %}
-    bool_or({{ flag }}) as {{ flag }}{{ ',' if not loop.last }}
-    {%- endfor %}
+    counts once. It takes two steps, both here: group `relation`'s rows by the report's `keys` and the `student`
+    (did any of the student's rows meet each condition), then group those one-per-student rows by the keys alone and
+    count them. The same counts as 31 count(distinct) columns, but DuckDB builds a distinct hash table per such column:
+    25 of the Classes report's 35 s at 3.6 million Detail rows.
+    A select statement with one row per distinct `keys`, its columns: the keys, `carried` (columns the keys determine,
+    taken with max() through both steps: the case manager's name), the counts (`total_name`, students_grade_<grade>,
+    `sped_name` for the students meeting `sped_condition`, then the indicator counts), then a report's own extra
+    counts: `student_columns` are more per-student aggregates of the first step ('<aggregate> as <name>') and
+    `group_columns` the per-key aggregates of the second step that read them. -#}
+{% macro lead_distinct_student_counts(
+    relation, keys, student, sped_condition, total_name, sped_name, carried=[], student_columns=[], group_columns=[]
+) -%}
+    select
+        {%- for key in keys %}
+        {{ key }},
+        {%- endfor %}
+        {%- for column in carried %}
+        max({{ column }}) as {{ column }},
+        {%- endfor %}
+        count({{ student }}) as {{ total_name }},
+        {%- for grade in lead_state_grades() %}
+        count(case when is_grade_{{ grade }} then {{ student }} end) as students_grade_{{ grade }},
+        {%- endfor %}
+        count(case when is_counted_sped then {{ student }} end) as {{ sped_name }},
+        {%- for flag, column in lead_indicator_counts() %}
+        count(case when {{ flag }} then {{ student }} end) as {{ column }}{{ ',' if not loop.last or group_columns }}
+        {%- endfor %}
+        {%- for column in group_columns %}
+        {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from (
+        -- one row per key and student: the counts above count students
+        select
+            {%- for key in keys %}
+            {{ key }},
+            {%- endfor %}
+            {{ student }},
+            {%- for column in carried %}
+            max({{ column }}) as {{ column }},
+            {%- endfor %}
+            {%- for grade in lead_state_grades() %}
+            bool_or(grade = '{{ grade }}') as is_grade_{{ grade }},
+            {%- endfor %}
+            bool_or({{ sped_condition }}) as is_counted_sped,
+            {%- for flag, column in lead_indicator_counts() %}
+            bool_or({{ flag }}) as {{ flag }}{{ ',' if not loop.last or student_columns }}
+            {%- endfor %}
+            {%- for column in student_columns %}
+            {{ column }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        from {{ relation }}
+        group by
+            {%- for key in keys %}
+            {{ key }},
+            {%- endfor %}
+            {{ student }}
+    ) as students
+    group by
+        {{ keys | join(",\n        ") }}
 {%- endmacro %}
 
-{% macro lead_student_counts(student, total_name, sped_name) -%}
-    count({{ student }}) as {{ total_name }},
-    {%- for grade in lead_state_grades() %}
-    count(case when is_grade_{{ grade }} then {{ student }} end) as students_grade_{{ grade }},
+{#- The KECS LEAD Issues warning row (LEAD-ISSUE-01 to LEAD-ISSUE-17), written once for both warning lists
+    (int_lead_reports__course_issues: 1-14, int_lead_reports__caseload_issues: 15-17) so that they union into one
+    report (int_lead_reports__issues): the warning, then what locates it (school, teacher or case manager, section,
+    student), then the detail text. A warning fills only the columns that locate it; the others are NULL of the
+    column's type, so every column keeps one type across the union. -#}
+{% macro lead_issue_layout() -%}
+    {{ return([
+        ('warning_number', 'integer'),
+        ('rule_id', 'varchar'),
+        ('warning', 'varchar'),
+        ('school_number', 'varchar'),
+        ('school_name', 'varchar'),
+        ('person_id', 'varchar'),
+        ('first_name', 'varchar'),
+        ('last_name', 'varchar'),
+        ('epsb_id', 'varchar'),
+        ('section_id', 'integer'),
+        ('course_number', 'varchar'),
+        ('course_name', 'varchar'),
+        ('section_number', 'integer'),
+        ('state_course_code', 'varchar'),
+        ('state_id', 'varchar'),
+        ('student_first_name', 'varchar'),
+        ('student_last_name', 'varchar'),
+    ]) }}
+{%- endmacro %}
+
+{#- The select list of one warning row but its last column: `values` maps a column of lead_issue_layout() to its SQL
+    expression (warning_number, rule_id and warning are required); the caller ends the list with its `... as detail`. -#}
+{% macro lead_issue_columns(values) -%}
+    {%- for column in ['warning_number', 'rule_id', 'warning'] if column not in values %}
+        {{ exceptions.raise_compiler_error("lead_issue_columns: no value for " ~ column) }}
     {%- endfor %}
-    count(case when is_counted_sped then {{ student }} end) as {{ sped_name }},
-    {%- for flag, column in lead_indicator_counts() %}
-    count(case when {{ flag }} then {{ student }} end) as {{ column }}{{ ',' if not loop.last }}
+    {%- set layout_columns = lead_issue_layout() | map(attribute=0) | list %}
+    {%- for column in values if column not in layout_columns %}
+        {{ exceptions.raise_compiler_error("lead_issue_columns: " ~ column ~ " is not a column of lead_issue_layout()") }}
+    {%- endfor %}
+    {%- for column, type in lead_issue_layout() %}
+        {%- if column not in values %}
+        cast(null as {{ type }}) as {{ column }},
+        {%- elif values[column] == column %}
+        {{ column }},
+        {%- else %}
+        {{ values[column] }} as {{ column }},
+        {%- endif %}
     {%- endfor %}
 {%- endmacro %}
 

@@ -101,13 +101,9 @@ final as (
     left join districts
         on calendars.district_id = districts.district_id
     left join instructional_days
-        on
-            structures.calendar_id = instructional_days.calendar_id
-            and structures.structure_id = instructional_days.structure_id
+        on {{ same_structure('structures', 'instructional_days') }}
     left join grade_span
-        on
-            structures.calendar_id = grade_span.calendar_id
-            and structures.structure_id = grade_span.structure_id
+        on {{ same_structure('structures', 'grade_span') }}
 )
 
 select * from final

@@ -162,8 +162,7 @@ enrollment_days as (
         on detail_enrollment_dates.enrollment_id = member_enrollments.enrollment_id
     inner join days
         on
-            member_enrollments.calendar_id = days.calendar_id
-            and member_enrollments.structure_id = days.structure_id
+            {{ same_structure('member_enrollments', 'days') }}
             and detail_enrollment_dates.attendance_date = days.date
     left join grade_levels
         on {{ is_grade_level_of('member_enrollments') }}
@@ -241,18 +240,9 @@ schedule_entries as (
             else terms.end_date
         end as covered_to_date
     from rosters
-    inner join sections
-        on
-            rosters.section_id = sections.section_id
-            and rosters.trial_id = sections.trial_id
-    inner join trials
-        on
-            sections.trial_id = trials.trial_id
-            and trials.active
+    {{ ks_kids_sections_in_active_trial() }}
     inner join section_placements
-        on
-            sections.section_id = section_placements.section_id
-            and sections.trial_id = section_placements.trial_id
+        on {{ is_placement_of('sections', 'section_placements') }}
     inner join terms
         on section_placements.term_id = terms.term_id
     inner join instructional_periods

@@ -127,8 +127,7 @@ student_sections as (
             inner join terms
                 on section_placements.term_id = terms.term_id
             where
-                section_placements.section_id = sections.section_id
-                and section_placements.trial_id = sections.trial_id
+                {{ is_placement_of('sections', 'section_placements') }}
                 and reference_dates.reference_date between terms.start_date and terms.end_date
         ) as term_covers_date
     from reference_dates
@@ -137,15 +136,7 @@ student_sections as (
             reference_dates.person_id = rosters.person_id
             and (rosters.start_date is null or reference_dates.reference_date >= rosters.start_date)
             and (rosters.end_date is null or reference_dates.reference_date <= rosters.end_date)
-    inner join sections
-        on
-            rosters.section_id = sections.section_id
-            and rosters.trial_id = sections.trial_id
-    inner join trials
-        on
-            sections.trial_id = trials.trial_id
-            and trials.active
-            and reference_dates.calendar_id = trials.calendar_id
+    {{ ks_kids_sections_in_active_trial(calendar_id='reference_dates.calendar_id') }}
     inner join courses
         on sections.course_id = courses.course_id
     left join grouping_subjects

@@ -139,8 +139,7 @@ mixed_segment_days as (
     from covering
     inner join instructional_days
         on
-            covering.calendar_id = instructional_days.calendar_id
-            and covering.structure_id = instructional_days.structure_id
+            {{ same_structure('covering', 'instructional_days') }}
             and instructional_days.instruction_date between covering.segment_start_date and covering.segment_end_date
     where covering.min_structure_id != covering.max_structure_id
 ),

@@ -75,8 +75,7 @@ final as (
     left join week_school_days
         on
             snapshot_weeks.extract_code = week_school_days.extract_code
-            and enrollments.calendar_id = week_school_days.calendar_id
-            and enrollments.structure_id = week_school_days.structure_id
+            and {{ same_structure('enrollments', 'week_school_days') }}
 )
 
 select

@@ -62,9 +62,7 @@ counted as (
         {%- endif %}
     from bounded
     left join instructional_days
-        on
-            bounded.calendar_id = instructional_days.calendar_id
-            and bounded.structure_id = instructional_days.structure_id
+        on {{ same_structure('bounded', 'instructional_days') }}
     group by
         bounded.person_id, bounded.district_id, bounded.enrollment_id, bounded.start_date, bounded.counted_end_date
 ),

@@ -91,13 +91,11 @@ candidates as (
     left join latest_enrollments
         on
             roster_pairs.person_id = latest_enrollments.person_id
-            and sections.calendar_id = latest_enrollments.calendar_id
-            and sections.structure_id = latest_enrollments.structure_id
+            and {{ same_structure('sections', 'latest_enrollments') }}
     left join enrollment_presence
         on
             roster_pairs.person_id = enrollment_presence.person_id
-            and sections.calendar_id = enrollment_presence.calendar_id
-            and sections.structure_id = enrollment_presence.structure_id
+            and {{ same_structure('sections', 'enrollment_presence') }}
     left join adhoc_students
         on roster_pairs.person_id = adhoc_students.person_id
 ),

@@ -40,23 +40,16 @@ students_without_case_manager as (
 
 warning_15 as (
     select
-        15 as warning_number,
-        'LEAD-ISSUE-15' as rule_id,
-        'SPED Student Without Active Case Manager' as warning,
-        school_number,
-        school_name,
-        cast(null as varchar) as person_id,
-        cast(null as varchar) as first_name,
-        cast(null as varchar) as last_name,
-        cast(null as varchar) as epsb_id,
-        cast(null as integer) as section_id,
-        cast(null as varchar) as course_number,
-        cast(null as varchar) as course_name,
-        cast(null as integer) as section_number,
-        cast(null as varchar) as state_course_code,
-        state_id,
-        student_first_name,
-        student_last_name,
+        {{ lead_issue_columns({
+            'warning_number': '15',
+            'rule_id': "'LEAD-ISSUE-15'",
+            'warning': "'SPED Student Without Active Case Manager'",
+            'school_number': 'school_number',
+            'school_name': 'school_name',
+            'state_id': 'state_id',
+            'student_first_name': 'student_first_name',
+            'student_last_name': 'student_last_name',
+        }) }}
         'Primary Disability Enrollment ' || coalesce(primary_disability_enrollment, '')
         || ', enrollment ' || cast(enrollment_id as varchar) || ': no active Case Manager team member' as detail
     from students_without_case_manager
@@ -87,26 +80,16 @@ case_manager_warnings as (
 
 warnings_16_17 as (
     select
-        warning_number,
-        case warning_number when 16 then 'LEAD-ISSUE-16' else 'LEAD-ISSUE-17' end as rule_id,
-        case warning_number
-            when 16 then 'Case Manager Missing or Invalid EPSB ID'
-            else 'Case Manager Has No Staff Record'
-        end as warning,
-        cast(null as varchar) as school_number,
-        cast(null as varchar) as school_name,
-        case_manager_person_id as person_id,
-        case_manager_first_name as first_name,
-        case_manager_last_name as last_name,
-        epsb_id,
-        cast(null as integer) as section_id,
-        cast(null as varchar) as course_number,
-        cast(null as varchar) as course_name,
-        cast(null as integer) as section_number,
-        cast(null as varchar) as state_course_code,
-        cast(null as varchar) as state_id,
-        cast(null as varchar) as student_first_name,
-        cast(null as varchar) as student_last_name,
+        {{ lead_issue_columns({
+            'warning_number': 'warning_number',
+            'rule_id': "case warning_number when 16 then 'LEAD-ISSUE-16' else 'LEAD-ISSUE-17' end",
+            'warning': "case warning_number when 16 then 'Case Manager Missing or Invalid EPSB ID'"
+                ~ " else 'Case Manager Has No Staff Record' end",
+            'person_id': 'case_manager_person_id',
+            'first_name': 'case_manager_first_name',
+            'last_name': 'case_manager_last_name',
+            'epsb_id': 'epsb_id',
+        }) }}
         detail
     from case_manager_warnings
 ),

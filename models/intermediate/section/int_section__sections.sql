@@ -34,9 +34,7 @@ placement_terms as (
         sum(case when terms.start_date is null or terms.end_date is null then 1 else 0 end) as placements_missing_term_dates
     from sections
     inner join placements
-        on
-            sections.section_id = placements.section_id
-            and sections.trial_id = placements.trial_id
+        on {{ is_placement_of('sections', 'placements') }}
     left join terms
         on placements.term_id = terms.term_id
     group by sections.section_id

@@ -40,29 +40,17 @@ caseload_rows as (
         and detail.case_manager_person_id is not null
 ),
 
--- one row per case manager and student: the counts below count students
-students_per_case_manager as (
-    select
-        {{ caseload_keys | join(",\n        ") }},
-        state_id,
-        max(case_manager_first_name) as case_manager_first_name,
-        max(case_manager_last_name) as case_manager_last_name,
-        {{ lead_student_conditions('primary_disability_enrollment is not null') }}
-    from caseload_rows
-    group by
-        {{ caseload_keys | join(",\n        ") }},
-        state_id
-),
-
+-- one row per case manager, each student counted once; the case manager's name rides along
 grouped as (
-    select
-        {{ caseload_keys | join(",\n        ") }},
-        max(case_manager_first_name) as case_manager_first_name,
-        max(case_manager_last_name) as case_manager_last_name,
-        {{ lead_student_counts('state_id', 'student_count', 'sped_students') }}
-    from students_per_case_manager
-    group by
-        {{ caseload_keys | join(",\n        ") }}
+    {{ lead_distinct_student_counts(
+        relation='caseload_rows',
+        keys=caseload_keys,
+        student='state_id',
+        sped_condition='primary_disability_enrollment is not null',
+        total_name='student_count',
+        sped_name='sped_students',
+        carried=['case_manager_first_name', 'case_manager_last_name'],
+    ) }}
 ),
 
 final as (

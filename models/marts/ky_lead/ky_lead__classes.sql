@@ -72,31 +72,27 @@ detail_rows as (
     from detail
 ),
 
--- one row per class and student (the section's empty row keeps a null student): the counts below count students
-students_per_class as (
-    select
-        {{ class_keys | join(",\n        ") }},
-        student_person_id,
-        {{ lead_student_conditions('primary_disability_in_section is not null') }},
-        bool_or(primary_disability_in_section is null) as is_general_population,
-        min(grade_sort_key) as lowest_grade_sort_key,
-        max(grade_sort_key) as highest_grade_sort_key
-    from detail_rows
-    group by
-        {{ class_keys | join(",\n        ") }},
-        student_person_id
-),
-
+-- one row per class, each student counted once (the section's empty row has a null student, counted in none);
+-- Classes also counts the general population and takes the lowest and highest rostered grade
 grouped as (
-    select
-        {{ class_keys | join(",\n        ") }},
-        {{ lead_student_counts('student_person_id', 'rostered_students', 'sped_in_section_students') }},
-        count(case when is_general_population then student_person_id end) as general_population_students,
-        {{ lead_grade_from_sort_key('min(lowest_grade_sort_key)') }} as lowest_student_grade,
-        {{ lead_grade_from_sort_key('max(highest_grade_sort_key)') }} as highest_student_grade
-    from students_per_class
-    group by
-        {{ class_keys | join(",\n        ") }}
+    {{ lead_distinct_student_counts(
+        relation='detail_rows',
+        keys=class_keys,
+        student='student_person_id',
+        sped_condition='primary_disability_in_section is not null',
+        total_name='rostered_students',
+        sped_name='sped_in_section_students',
+        student_columns=[
+            'bool_or(primary_disability_in_section is null) as is_general_population',
+            'min(grade_sort_key) as lowest_grade_sort_key',
+            'max(grade_sort_key) as highest_grade_sort_key',
+        ],
+        group_columns=[
+            'count(case when is_general_population then student_person_id end) as general_population_students',
+            lead_grade_from_sort_key('min(lowest_grade_sort_key)') ~ ' as lowest_student_grade',
+            lead_grade_from_sort_key('max(highest_grade_sort_key)') ~ ' as highest_student_grade',
+        ],
+    ) }}
 ),
 
 final as (

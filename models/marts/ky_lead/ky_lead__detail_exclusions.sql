@@ -88,8 +88,7 @@ unused_enrollments as (
     inner join enrollments
         on
             reported_students.person_id = enrollments.person_id
-            and reported_students.calendar_id = enrollments.calendar_id
-            and reported_students.structure_id = enrollments.structure_id
+            and {{ same_structure('reported_students', 'enrollments') }}
             and reported_students.reported_enrollment_id <> enrollments.enrollment_id
 ),
 

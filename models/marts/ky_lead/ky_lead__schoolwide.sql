@@ -22,25 +22,16 @@ chosen as (
     where is_schoolwide_choice
 ),
 
--- one row per school and student: the counts below count students
-students_per_school as (
-    select
-        {{ school_keys | join(",\n        ") }},
-        state_id,
-        {{ lead_student_conditions('primary_disability_enrollment is not null') }}
-    from chosen
-    group by
-        {{ school_keys | join(",\n        ") }},
-        state_id
-),
-
+-- one row per school, each student counted once
 grouped as (
-    select
-        {{ school_keys | join(",\n        ") }},
-        {{ lead_student_counts('state_id', 'student_count', 'sped_students') }}
-    from students_per_school
-    group by
-        {{ school_keys | join(",\n        ") }}
+    {{ lead_distinct_student_counts(
+        relation='chosen',
+        keys=school_keys,
+        student='state_id',
+        sped_condition='primary_disability_enrollment is not null',
+        total_name='student_count',
+        sped_name='sped_students',
+    ) }}
 ),
 
 final as (
