@@ -27,7 +27,7 @@ days as (
     select * from {{ ref('stg_sis__day') }}
 ),
 
-membership_spans as (
+membership_spans as not materialized (
     select * from {{ ref('int_ks_kids__membership_spans') }}
 ),
 

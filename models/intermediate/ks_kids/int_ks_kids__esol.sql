@@ -44,7 +44,7 @@ lep_records as (
     select * from {{ ref('int_el__records') }}
 ),
 
-services as (
+services as not materialized (
     select * from {{ ref('int_el__services') }}
 ),
 

@@ -23,7 +23,7 @@ attendance_days as (
     select * from {{ ref('int_ks_kids__attendance_days') }}
 ),
 
-snapshot_weeks as (
+snapshot_weeks as not materialized (
     select * from {{ ref('int_ks_kids__schedule_snapshot_weeks') }}
 ),
 

@@ -7,7 +7,7 @@
 -- D22/D23 (int_ks_kids__attendance). D25 minutes (int_ks_kids__minutes_enrolled) is per record type collecting it.
 with
 
-candidates as (
+candidates as not materialized (
     select * from {{ ref('int_ks_kids__candidates') }}
 ),
 
@@ -59,7 +59,7 @@ military_connections as (
     select * from {{ ref('stg_sis__military_connection') }}
 ),
 
-code_maps as (
+code_maps as not materialized (
     select * from {{ ref('int_ks_kids__code_maps') }}
 ),
 

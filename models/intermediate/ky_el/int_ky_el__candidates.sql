@@ -19,7 +19,7 @@ records as (
     select * from {{ ref('int_el__record_per_student') }}
 ),
 
-enrollments as (
+enrollments as not materialized (
     select * from {{ ref('int_ky_el__enrollments') }}
 ),
 

@@ -12,7 +12,7 @@ students as (
     select * from {{ ref('int_ky_lead__students') }}
 ),
 
-identities as (
+identities as not materialized (
     select * from {{ ref('int_person__current_identity') }}
 ),
 

@@ -58,7 +58,7 @@
 -- noqa: disable=LT02
 with
 
-facts as (
+facts as not materialized (
     select * from {{ ref('int_lead_reports__issue_section_facts') }}
 ),
 

@@ -13,7 +13,7 @@ facts as (
     select * from {{ ref('int_lead_reports__issue_section_facts') }}
 ),
 
-detail as (
+detail as not materialized (
     select * from {{ ref('int_ky_lead__detail') }}
 ),
 
@@ -33,7 +33,7 @@ grade_labels as (
     select * from {{ ref('ky_lead__kecs_grade_labels') }}
 ),
 
-grade_order as (
+grade_order as not materialized (
     select * from {{ ref('int_calendar__kecs_grade_order') }}
 ),
 

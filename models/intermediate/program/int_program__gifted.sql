@@ -11,7 +11,7 @@ gifted as (
     select * from {{ ref('stg_sis__gifted') }}
 ),
 
-grade_order as (
+grade_order as not materialized (
     select * from {{ ref('int_calendar__kecs_grade_order') }}
 ),
 

@@ -2,7 +2,7 @@
 -- `primary_teacher_person_id` is text: the teacher's person id, or '0' when no staff history qualifies.
 with
 
-sections as (
+sections as not materialized (
     select * from {{ ref('int_section__sections') }}
 ),
 

@@ -5,11 +5,11 @@
 {{ config(materialized='table') }}
 with
 
-records as (
+records as not materialized (
     select * from {{ ref('ks_kids__validation_records') }}
 ),
 
-field_checks as (
+field_checks as not materialized (
     select * from {{ ref('int_ks_kids__field_checks') }}
 ),
 

@@ -7,7 +7,7 @@ students as (
     select * from {{ ref('int_ky_el__students') }}
 ),
 
-languages as (
+languages as not materialized (
     select * from {{ ref('int_ky_el__languages') }}
 ),
 

@@ -12,7 +12,7 @@ service_rows as (
     select * from {{ ref('int_ky_el__service_rows') }}
 ),
 
-reporting_enrollments as (
+reporting_enrollments as not materialized (
     select * from {{ ref('int_ky_el__reporting_enrollments') }}
 ),
 

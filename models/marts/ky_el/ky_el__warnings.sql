@@ -5,7 +5,7 @@
 -- (the vendor's header) and every row carries its warning's record count (number_of_records).
 with
 
-students as (
+students as not materialized (
     select * from {{ ref('int_ky_el__students') }}
 ),
 

@@ -10,11 +10,11 @@
 {{ config(materialized='table') }}
 with
 
-sections as (
+sections as not materialized (
     select * from {{ ref('int_ky_lead__sections') }}
 ),
 
-students as (
+students as not materialized (
     select * from {{ ref('int_ky_lead__students') }}
 ),
 

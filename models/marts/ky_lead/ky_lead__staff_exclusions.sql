@@ -7,7 +7,7 @@
 --   LEAD-STAFF-ACTIVE-ASSIGNMENT: District Employment overlaps the year but no District Assignment does.
 with
 
-assignments as (
+assignments as not materialized (
     select * from {{ ref('int_staff__lead_assignments') }}
 ),
 
