@@ -462,9 +462,6 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
             self.manifest = SimpleNamespace(nodes={})
             self.log_file = tmp_path / "dbt.log"
 
-        def seed_sample(self):
-            pass
-
         def build(self, include_tests, select=None):
             pass
 

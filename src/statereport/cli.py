@@ -35,7 +35,7 @@ from statereport.errors import (  # noqa: F401 (ERROR_EXIT_CODES: cli.ERROR_EXIT
 )
 from statereport.exports import ExportError, export_models
 from statereport.kids_files import KidsFileOptions
-from statereport.loader import find_table_file, load_district
+from statereport.loader import InputError, find_table_file, load_district, load_sample
 from statereport.options import (
     EL_EXTRACT_TYPES,
     KIDS_DATE_FORMATS,
@@ -300,11 +300,11 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.data_dir is not None:
             progress.note(f"{one_state}: loading {job.data_dir}")
             load_district(database, Path(job.data_dir), one_state)
+        else:
+            progress.note(f"{one_state}: loading the sample district")
+            load_sample(database, one_state)
         session = DbtSession(one_state, database, settings, log_dir=job.warehouse / "logs" / one_state,
                              callbacks=[progress.callback])
-        if job.data_dir is None:
-            with progress.phase(f"{one_state}: seed sample district"):
-                session.seed_sample()
         write_student_filter(database, job.students)
         check_options_against_data(database, settings, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
@@ -708,17 +708,17 @@ def docs(state: str, warehouse: Path, out_dir: Path, quiet: bool) -> None:
         # An existing warehouse (from `statereport run`) gives the catalog its row counts; else build the sample.
         context = nullcontext(database) if database.exists() else building_database(database)
         with DbtProgress(enabled=not quiet) as progress, context as building:
+            if not database.exists():
+                load_sample(building, state)
             session = DbtSession(state, building, log_dir=Path(warehouse) / "logs" / state,
                                  callbacks=[progress.callback])
             if not database.exists():
-                with progress.phase(f"{state}: seed sample district"):
-                    session.seed_sample()
                 with progress.phase(f"{state}: build"):
                     session.build(include_tests=False)
             target.mkdir(parents=True, exist_ok=True)
             with progress.phase(f"{state}: docs generate"):
                 session.invoke("docs generate", "--static", "--target-path", str(target))
-    except (WarehouseInUse, DbtFailure) as error:
+    except (WarehouseInUse, DbtFailure, InputError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(exit_code_of(error))
     for leftover in ("compiled", "run", "graph.gpickle", "graph_summary.json", "partial_parse.msgpack",
@@ -748,13 +748,12 @@ def dbt_check(state: str, quiet: bool) -> None:
                 database = WAREHOUSE_DIR / f"check_{one_state}.duckdb"
                 if database.exists():
                     database.unlink()
+                load_sample(database, one_state)
                 session = DbtSession(one_state, database, callbacks=[progress.callback])
-                with progress.phase(f"{one_state}: seed sample district"):
-                    session.seed_sample()
                 with progress.phase(f"{one_state}: build and test"):
                     session.build(include_tests=True)
                 progress.note(f"{one_state}: dbt build passed (log: {session.log_file})")
-    except DbtFailure as error:
+    except (DbtFailure, InputError) as error:
         # dbt's console is off: show its error messages (failing tests, unit-test diffs) here.
         for message in (session.errors if session is not None else []):
             click.echo(message, err=True)

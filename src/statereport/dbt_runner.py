@@ -1,4 +1,4 @@
-"""Runs dbt in-process: parse once per state, then seed and build with the same manifest (dbt's start-up paid once)."""
+"""Runs dbt in-process: parse once per state, then build and test with the same manifest (dbt's start-up paid once)."""
 
 from __future__ import annotations
 
@@ -158,9 +158,6 @@ class DbtSession:
             detail = f": {', '.join(failed[:10])}" if failed else ""
             raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}: {self._error_text(result.exception)}")
         return result
-
-    def seed_sample(self) -> None:
-        self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")
 
     def build(self, *, include_tests: bool = True, select: list[str] | None = None) -> None:
         """Seeds the reference data and builds this state's marts with everything they are built from (or only
