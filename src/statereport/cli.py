@@ -309,7 +309,8 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         check_options_against_data(database, settings, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         with progress.phase(f"{one_state}: build"):
-            session.build(include_tests=job.dbt_tests, select=select)
+            session.build(include_tests=job.dbt_tests, select=select,
+                          reference_from=job.warehouse / f"{one_state}.duckdb")
         # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being
         # raised inside building_database/replacing_directory, leaves the previous warehouse and files in place.
         with progress.phase(f"{one_state}: check conservation and keys"):
