@@ -251,11 +251,20 @@ def _is_whole_number(data_type: str) -> bool:
 
 def _cast_whole_numbers(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, columns: list) -> None:
     relation = f'raw."{table.name}"'
-    for column in columns:
+
+    def unreadable(column) -> str:
+        return (f'"{column.name}" is not null and (not regexp_full_match("{column.name}", \'\\s*[+-]?[0-9]+\\s*\') '
+                f'or try_cast(trim("{column.name}") as {column.data_type}) is null)')
+
+    # One pass tells which columns hold a value that is not a whole number (a query per column was most of loading a
+    # small district); only those are searched for the first such line to name.
+    flagged = connection.execute(
+        "select " + ", ".join(f"bool_or({unreadable(column)})" for column in columns) + f" from {relation}").fetchone()
+    for column, has_unreadable in zip(columns, flagged):
+        if not has_unreadable:
+            continue
         bad = connection.execute(
-            f'select rowid, "{column.name}" from {relation} where "{column.name}" is not null '
-            f"and (not regexp_full_match(\"{column.name}\", '\\s*[+-]?[0-9]+\\s*') "
-            f"or try_cast(trim(\"{column.name}\") as {column.data_type}) is null) order by rowid limit 1"
+            f"select rowid, \"{column.name}\" from {relation} where {unreadable(column)} order by rowid limit 1"
         ).fetchone()
         if bad:
             shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
