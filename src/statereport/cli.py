@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -317,21 +318,33 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
             checks = session.run_checks()
         progress.note(f"{one_state}: {checks} conservation and key tests passed on the data just built")
         nodes = select_exports(session.export_models(), folders, job.options)
-        try:
-            written = (export_models(database, nodes, partial_out, settings, kids_options=job.kids_options)
-                       if job.write_exports else [])
-        except (OSError, duckdb.IOException) as error:
-            raise ExportError(_write_failure(error, partial_out, final_out)) from None
+        # The run history (statereport.history) and the diff against the last submitted run read the marts from the
+        # warehouse, not the files: they are staged in a second thread while the files are written, both mostly
+        # inside DuckDB, so the second core works too. Their files have other names in the same partial folder.
+        with ThreadPoolExecutor(max_workers=1) as history_thread:
+            staging = (history_thread.submit(stage_and_diff, database, session.manifest, nodes, one_state, settings,
+                                             job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
+                       if job.write_exports else None)
+            try:
+                try:
+                    written = (export_models(database, nodes, partial_out, settings, kids_options=job.kids_options)
+                               if job.write_exports else [])
+                except (OSError, duckdb.IOException) as error:
+                    raise ExportError(_write_failure(error, partial_out, final_out)) from None
+            except BaseException:
+                if staging is not None and staging.exception() is None:  # waits for it; a failed export stages no run
+                    staging.result()[0].discard()
+                raise
+            # Before the summary's read-only connection: DuckDB refuses it while the history's is open.
+            staged, diff = staging.result() if staging is not None else (None, None)
         for file in written:  # the folder is renamed into place below
             file.path = final_out / Path(file.path).name
             for note in file.notes:
                 progress.note(f"{one_state}: warning: {note}")
         summary = collect(database, session.manifest, one_state, nodes, written, settings, folders)
         summary.log_file = str(session.log_file)
-        staged = None
-        if job.write_exports:  # the run history (statereport.history) and the diff against the last submitted run
-            staged, summary.diff = stage_and_diff(database, session.manifest, nodes, one_state, settings,
-                                                  job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
+        if staged is not None:
+            summary.diff = diff
             for kind in ("csv", "html"):  # the files as the user will find them, once the folder is in place
                 summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
