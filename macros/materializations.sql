@@ -11,15 +11,7 @@
         {{ return(dbt.materialization_table_duckdb()) }}
     {%- endif -%}
     {%- set target_relation = this.incorporate(type='table') -%}
-    {{ run_hooks(pre_hooks, inside_transaction=False) }}
-    {{ run_hooks(pre_hooks, inside_transaction=True) }}
-    {% call statement('main') -%}
-        {{ create_table_as(False, target_relation, compiled_code) }}
-    {%- endcall %}
-    {{ run_hooks(post_hooks, inside_transaction=True) }}
-    {{ adapter.commit() }}
-    {{ run_hooks(post_hooks, inside_transaction=False) }}
-    {{ return({'relations': [target_relation]}) }}
+    {{ return(create_under_final_name(target_relation, create_table_as(False, target_relation, compiled_code))) }}
 {% endmaterialization %}
 
 {% materialization view, adapter="duckdb" %}
@@ -27,13 +19,18 @@
         {{ return(dbt.materialization_view_default()) }}
     {%- endif -%}
     {%- set target_relation = this.incorporate(type='view') -%}
+    {{ return(create_under_final_name(target_relation, get_create_view_as_sql(target_relation, sql))) }}
+{% endmaterialization %}
+
+{#- The model's hooks around one statement that creates it, committed. -#}
+{% macro create_under_final_name(target_relation, create_sql) %}
     {{ run_hooks(pre_hooks, inside_transaction=False) }}
     {{ run_hooks(pre_hooks, inside_transaction=True) }}
     {% call statement('main') -%}
-        {{ get_create_view_as_sql(target_relation, sql) }}
+        {{ create_sql }}
     {%- endcall %}
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {{ adapter.commit() }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
     {{ return({'relations': [target_relation]}) }}
-{% endmaterialization %}
+{% endmacro %}
