@@ -79,6 +79,8 @@ def build_session(token: str) -> dict:
         stale.unlink(missing_ok=True)
     shutil.rmtree(PARSE_CACHE, ignore_errors=True)
     shutil.rmtree(warehouse / "history", ignore_errors=True)
+    # dbt appends to its log: the tests that read it (test_dbt_build) must see this session's lines only.
+    shutil.rmtree(warehouse / "logs", ignore_errors=True)
     completed = run_cli("run", "--state", "all", "--with-dbt-tests", "--warehouse", str(warehouse), "--out", str(out),
                         "--quiet", "--summary-json", str(summary_path), env={"STATEREPORT_TARGET_ROOT": ""}, check=False)
     record = {"token": token, "returncode": completed.returncode, "stdout": completed.stdout,

@@ -43,3 +43,16 @@ def test_bench_prints_every_figure_and_the_targets(tmp_path):
     assert re.search(r"KY 150: run checks [\d.]+% of the build \(target <= 10 %\): (met|NOT met)", out)
     assert re.search(r"KY 150: total/floor [\d.]+x \(target <= 2x\): (met|NOT met)", out)
     assert (tmp_path / "ky_150_seed20251" / ".complete").exists()  # generation cached for the next run
+
+
+def test_bench_reads_from_the_dbt_log_whether_a_sample_run_reused_the_saved_parse_and_the_reference_seeds():
+    """`scripts/bench` times the samples' warm scripts/run (issue 21) and says, per state, what dbt reused: read from the
+    lines dbt logged during that run."""
+    from statereport.bench import sample_run_facts
+
+    warm = ("Running with dbt=1.11.16\nFound 169 models, 765 data tests, 73 seeds\n"
+            "1 of 125 START sql table model intermediate.int_calendar__days ..... [RUN]\n")
+    assert sample_run_facts(warm) == {"full_parse": False, "reference_seeded": False}
+    first = ("Unable to do partial parsing because saved manifest not found. Starting full parse.\n"
+             "12 of 154 START seed file reference.rule_catalogue__core ..... [RUN]\n")
+    assert sample_run_facts(first) == {"full_parse": True, "reference_seeded": True}

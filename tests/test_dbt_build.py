@@ -14,8 +14,7 @@ BUILD_DONE = re.compile(r"Done\. PASS=(\d+) WARN=(\d+) ERROR=(\d+) SKIP=(\d+) NO
 
 
 def _build_lines(log_text: str) -> list[str]:
-    """The log lines of the run's `dbt build` invocation: the largest one (the seed before and the run checks after
-    it are small)."""
+    """The log lines of the run's `dbt build` invocation: the largest one (the run checks after it are small)."""
     invocations, current = [], []
     for line in log_text.splitlines():
         current.append(line)
@@ -42,3 +41,11 @@ def test_the_session_run_ran_every_unit_and_data_test_and_all_passed(built_state
         ran_data = set(re.findall(r"START test (\S+)", "\n".join(lines)))
         assert len(expected_units) > 100 and expected_units <= ran_units, sorted(expected_units - ran_units)[:10]
         assert len(expected_data) > 500 and expected_data <= ran_data, sorted(expected_data - ran_data)[:10]
+
+
+def test_the_session_run_loaded_the_samples_without_dbt_seed(built_states):
+    """The samples load through the loader (statereport.loader.load_sample): dbt seeds only the reference tables."""
+    for state in built_states.values():
+        log_text = state.log_file.read_text(encoding="utf-8")
+        assert "seed file reference." in log_text
+        assert "seed file raw." not in log_text, f"{state.state}: a sample table was loaded by dbt seed"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import zipfile
 from dataclasses import replace
 from datetime import datetime
@@ -462,10 +463,7 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
             self.manifest = SimpleNamespace(nodes={})
             self.log_file = tmp_path / "dbt.log"
 
-        def seed_sample(self):
-            pass
-
-        def build(self, include_tests, select=None):
+        def build(self, include_tests, select=None, reference_from=None):
             pass
 
         def run_checks(self):
@@ -525,8 +523,13 @@ def test_sample_district_split_and_revision(ks, tmp_path):
     from statereport.settings import RunSettings
 
     settings = RunSettings({"state": "ks", "kids_records_limit": 2, "kids_file_revision": 2})
-    export_models(ks.database, kids_nodes(ks.database), tmp_path, settings)
-    whole, split = state_files(ks.out_dir), state_files(tmp_path)
+    # A copy: the writers open the warehouse read-write, which would lock the session's out of the other test process.
+    database = tmp_path / "warehouse" / "ks.duckdb"
+    database.parent.mkdir()
+    (tmp_path / "out").mkdir()
+    shutil.copyfile(ks.database, database)
+    export_models(database, kids_nodes(database), tmp_path / "out", settings)
+    whole, split = state_files(ks.out_dir), state_files(tmp_path / "out")
     for name, parts in whole.items():
         details = parts[0][1]
         revised = name.replace("_R01.", "_R02.")

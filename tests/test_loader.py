@@ -101,3 +101,28 @@ def test_cli_reports_bad_input_in_one_line_without_a_stack_trace(tmp_path, distr
     assert "Traceback" not in completed.stderr
     error_lines = [line for line in completed.stderr.splitlines() if line.startswith("error:")]
     assert len(error_lines) == 1 and "person.csv: missing file" in error_lines[0]
+
+
+@pytest.mark.parametrize("state", ["ky", "ks"])
+def test_the_bundled_sample_loads_through_the_loader_with_its_seed_types(tmp_path, state):
+    """`statereport run` without --data-dir loads the sample the way a district is loaded (load_sample), no longer by
+    `dbt seed`: every sample file gives a raw table of its name with the column types its seed declares (what `dbt seed`
+    gave it), one row per record, and no code of the wrong width."""
+    import yaml
+
+    from statereport.loader import load_sample, sample_dir, sample_prefix
+
+    database = tmp_path / f"{state}.duckdb"
+    loaded = {table.table: table for table in load_sample(database, state)}
+    seeds = yaml.safe_load((sample_dir(state) / f"_sample_{state}__seeds.yml").read_text(encoding="utf-8"))["seeds"]
+    connection = duckdb.connect(str(database), read_only=True)
+    for seed in seeds:
+        table = seed["name"].removeprefix(sample_prefix(state))
+        path = sample_dir(state) / f"{seed['name']}.csv"
+        assert loaded[table].path == path
+        with path.open(newline="", encoding="utf-8") as handle:
+            assert loaded[table].rows == sum(1 for _ in csv.reader(handle)) - 1, table
+        types = dict(connection.execute("select column_name, data_type from information_schema.columns "
+                                        "where table_schema = 'raw' and table_name = ?", [table]).fetchall())
+        assert types == {name: kind.upper() for name, kind in seed["config"]["column_types"].items()}, table
+    assert connection.execute("select count(*) from raw.load_code_issues").fetchone()[0] == 0

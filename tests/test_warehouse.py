@@ -47,6 +47,16 @@ def test_cli_says_so_in_one_line_and_leaves_the_file_alone(locked_warehouse, tmp
     assert locked_warehouse.stat().st_ino == before
 
 
+def test_a_build_file_left_half_created_by_a_killed_run_is_replaced(tmp_path):
+    """A run killed while DuckDB was creating `<state>.duckdb.building` (the loader's first connection) leaves a file
+    DuckDB cannot open; the next run builds into a new one instead of stopping on it."""
+    database = tmp_path / "ky.duckdb"
+    (tmp_path / "ky.duckdb.building").write_bytes(b"\0" * 100)
+    with building_database(database) as building:
+        duckdb.connect(str(building)).execute("create table t as select 1 as x").close()
+    assert duckdb.connect(str(database), read_only=True).execute("select x from t").fetchall() == [(1,)]
+
+
 def test_failed_build_keeps_the_previous_warehouse(tmp_path):
     database = tmp_path / "ky.duckdb"
     with building_database(database) as building:

@@ -194,6 +194,59 @@ def _run_size(state: str, students: int) -> dict:
     return figures
 
 
+# Issue 21: `scripts/run` on the bundled samples, both states, warm (its second call), on a quiet machine.
+SAMPLES_TARGET_SECONDS = 10
+# What dbt writes to its log when it cannot reuse its saved parse (events UnableToPartialParse, PartialParsingNotEnabled).
+FULL_PARSE_LINES = ("Unable to do partial parsing", "Partial parsing not enabled")
+
+
+def sample_run_facts(log_text: str) -> dict:
+    """From the dbt log lines of one run of a state: did dbt parse in full, and did the build seed the reference
+    tables (else it reused the replaced warehouse's, see DbtSession.reuse_reference_seeds)?"""
+    return {"full_parse": any(line in log_text for line in FULL_PARSE_LINES),
+            "reference_seeded": "seed file reference." in log_text}
+
+
+def _run_samples() -> dict:
+    """`scripts/run` on the bundled samples (both states, as a user runs it) twice into a scratch warehouse emptied
+    first: the first call after a fresh warehouse, then the warm call the target is about. Each in its own process,
+    as the user's are; dbt's saved parse lives in the scratch folder's own target folders, so the bench leaves the
+    project's target/ alone."""
+    folder = CACHE / "samples"
+    warehouse = folder / "warehouse"
+    shutil.rmtree(warehouse, ignore_errors=True)
+    shutil.rmtree(folder / "out", ignore_errors=True)
+    command = [sys.executable, "-m", "statereport.cli", "run", "--warehouse", str(warehouse), "--out",
+               str(folder / "out"), "--quiet"]
+    environment = {**os.environ, "STATEREPORT_TARGET_ROOT": str(folder / "target")}
+    figures: dict = {}
+    for call in ("first", "warm"):
+        logs = {state: warehouse / "logs" / state / "dbt.log" for state in ("ky", "ks")}
+        offsets = {state: log.stat().st_size if log.exists() else 0 for state, log in logs.items()}
+        started = time.perf_counter()
+        completed = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=environment)
+        figures[f"{call}_s"] = time.perf_counter() - started
+        if completed.returncode not in (0, 6):  # 6: the samples carry critical warnings on purpose
+            raise click.ClickException(f"scripts/run on the samples failed:\n{completed.stderr[-3000:]}")
+        for state, log in logs.items():
+            with log.open(encoding="utf-8", errors="replace") as handle:
+                handle.seek(offsets[state])
+                figures[f"{call}_{state}"] = sample_run_facts(handle.read())
+    figures["load_average"] = os.getloadavg()[0]
+    return figures
+
+
+def _print_samples(figures: dict) -> None:
+    print("\n== bundled samples: scripts/run, both states ==")
+    print(f"  {'load average':<16}{figures['load_average']:>9.2f}   (1 minute, after the two calls)")
+    for call, label in (("first", "first call"), ("warm", "warm call")):
+        facts = "; ".join(
+            f"{state.upper()}: {'full parse' if figures[f'{call}_{state}']['full_parse'] else 'saved parse reused'}, "
+            f"reference seeds {'seeded' if figures[f'{call}_{state}']['reference_seeded'] else 'reused'}"
+            for state in ("ky", "ks"))
+        print(f"  {label:<16}{figures[f'{call}_s']:>9.2f} s   ({facts})")
+
+
 def _print_table(figures: dict) -> None:
     print(f"\n== {figures['state'].upper()} {figures['students']:,} students ({figures['raw_rows_read']:,} raw rows) ==")
     # Another process on the machine inflates every figure; the load average says how busy it was.
@@ -235,11 +288,15 @@ def _print_table(figures: dict) -> None:
 @click.option("--quick", is_flag=True, help="Only the smallest size (7,000 students).")
 @click.option("--state", type=click.Choice(["ky", "ks", "all"]), default="all", show_default=True)
 @click.option("--sizes", default=None, help="Comma-separated student counts instead of 7000,70000,700000.")
+@click.option("--samples/--no-samples", default=None,
+              help="Also time scripts/run on the bundled samples, first and warm call. Blank: only with --state all "
+                   "(the samples run both states).")
 @click.pass_context
-def main(context: click.Context, quick: bool, state: str, sizes: str | None) -> None:
+def main(context: click.Context, quick: bool, state: str, sizes: str | None, samples: bool | None) -> None:
     """Time load, build and export of synthetic districts; print figures (no assertions)."""
     if context.invoked_subcommand:
         return
+    samples = state == "all" if samples is None else samples
     chosen = [int(s) for s in sizes.split(",")] if sizes else list(SIZES[:1] if quick else SIZES)
     states = ["ky", "ks"] if state == "all" else [state]
     print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -251,7 +308,13 @@ def main(context: click.Context, quick: bool, state: str, sizes: str | None) -> 
             figures = _run_size(one_state, students)
             results.append(figures)
             _print_table(figures)
+    sample_figures = _run_samples() if samples else None
+    if sample_figures:
+        _print_samples(sample_figures)
     print("\n== targets (issues 16, 20, 21) ==")
+    if sample_figures:
+        print(f"  samples: warm scripts/run {sample_figures['warm_s']:.1f} s (target <= {SAMPLES_TARGET_SECONDS} s): "
+              f"{_met(sample_figures['warm_s'] <= SAMPLES_TARGET_SECONDS)}")
     for figures in results:
         label = f"{figures['state'].upper()} {figures['students']:,}"
         ratio = figures["checks_over_build"]

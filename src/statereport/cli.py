@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,7 +36,7 @@ from statereport.errors import (  # noqa: F401 (ERROR_EXIT_CODES: cli.ERROR_EXIT
 )
 from statereport.exports import ExportError, export_models
 from statereport.kids_files import KidsFileOptions
-from statereport.loader import find_table_file, load_district
+from statereport.loader import InputError, find_table_file, load_district, load_sample
 from statereport.options import (
     EL_EXTRACT_TYPES,
     KIDS_DATE_FORMATS,
@@ -300,37 +301,50 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         if job.data_dir is not None:
             progress.note(f"{one_state}: loading {job.data_dir}")
             load_district(database, Path(job.data_dir), one_state)
+        else:
+            progress.note(f"{one_state}: loading the sample district")
+            load_sample(database, one_state)
         session = DbtSession(one_state, database, settings, log_dir=job.warehouse / "logs" / one_state,
                              callbacks=[progress.callback])
-        if job.data_dir is None:
-            with progress.phase(f"{one_state}: seed sample district"):
-                session.seed_sample()
         write_student_filter(database, job.students)
         check_options_against_data(database, settings, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         with progress.phase(f"{one_state}: build"):
-            session.build(include_tests=job.dbt_tests, select=select)
+            session.build(include_tests=job.dbt_tests, select=select,
+                          reference_from=job.warehouse / f"{one_state}.duckdb")
         # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being
         # raised inside building_database/replacing_directory, leaves the previous warehouse and files in place.
         with progress.phase(f"{one_state}: check conservation and keys"):
             checks = session.run_checks()
         progress.note(f"{one_state}: {checks} conservation and key tests passed on the data just built")
         nodes = select_exports(session.export_models(), folders, job.options)
-        try:
-            written = (export_models(database, nodes, partial_out, settings, kids_options=job.kids_options)
-                       if job.write_exports else [])
-        except (OSError, duckdb.IOException) as error:
-            raise ExportError(_write_failure(error, partial_out, final_out)) from None
+        # The run history (statereport.history) and the diff against the last submitted run read the marts from the
+        # warehouse, not the files: they are staged in a second thread while the files are written, both mostly
+        # inside DuckDB, so the second core works too. Their files have other names in the same partial folder.
+        with ThreadPoolExecutor(max_workers=1) as history_thread:
+            staging = (history_thread.submit(stage_and_diff, database, session.manifest, nodes, one_state, settings,
+                                             job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
+                       if job.write_exports else None)
+            try:
+                try:
+                    written = (export_models(database, nodes, partial_out, settings, kids_options=job.kids_options)
+                               if job.write_exports else [])
+                except (OSError, duckdb.IOException) as error:
+                    raise ExportError(_write_failure(error, partial_out, final_out)) from None
+            except BaseException:
+                if staging is not None and staging.exception() is None:  # waits for it; a failed export stages no run
+                    staging.result()[0].discard()
+                raise
+            # Before the summary's read-only connection: DuckDB refuses it while the history's is open.
+            staged, diff = staging.result() if staging is not None else (None, None)
         for file in written:  # the folder is renamed into place below
             file.path = final_out / Path(file.path).name
             for note in file.notes:
                 progress.note(f"{one_state}: warning: {note}")
         summary = collect(database, session.manifest, one_state, nodes, written, settings, folders)
         summary.log_file = str(session.log_file)
-        staged = None
-        if job.write_exports:  # the run history (statereport.history) and the diff against the last submitted run
-            staged, summary.diff = stage_and_diff(database, session.manifest, nodes, one_state, settings,
-                                                  job.data_dir, job.warehouse, partial_out, submitted=job.submitted)
+        if staged is not None:
+            summary.diff = diff
             for kind in ("csv", "html"):  # the files as the user will find them, once the folder is in place
                 summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
@@ -713,17 +727,17 @@ def docs(state: str, warehouse: Path, out_dir: Path, quiet: bool) -> None:
         # An existing warehouse (from `statereport run`) gives the catalog its row counts; else build the sample.
         context = nullcontext(database) if database.exists() else building_database(database)
         with DbtProgress(enabled=not quiet) as progress, context as building:
+            if not database.exists():
+                load_sample(building, state)
             session = DbtSession(state, building, log_dir=Path(warehouse) / "logs" / state,
                                  callbacks=[progress.callback])
             if not database.exists():
-                with progress.phase(f"{state}: seed sample district"):
-                    session.seed_sample()
                 with progress.phase(f"{state}: build"):
                     session.build(include_tests=False)
             target.mkdir(parents=True, exist_ok=True)
             with progress.phase(f"{state}: docs generate"):
                 session.invoke("docs generate", "--static", "--target-path", str(target))
-    except (WarehouseInUse, DbtFailure) as error:
+    except (WarehouseInUse, DbtFailure, InputError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(exit_code_of(error))
     for leftover in ("compiled", "run", "graph.gpickle", "graph_summary.json", "partial_parse.msgpack",
@@ -753,13 +767,12 @@ def dbt_check(state: str, quiet: bool) -> None:
                 database = WAREHOUSE_DIR / f"check_{one_state}.duckdb"
                 if database.exists():
                     database.unlink()
+                load_sample(database, one_state)
                 session = DbtSession(one_state, database, callbacks=[progress.callback])
-                with progress.phase(f"{one_state}: seed sample district"):
-                    session.seed_sample()
                 with progress.phase(f"{one_state}: build and test"):
                     session.build(include_tests=True)
                 progress.note(f"{one_state}: dbt build passed (log: {session.log_file})")
-    except DbtFailure as error:
+    except (DbtFailure, InputError) as error:
         # dbt's console is off: show its error messages (failing tests, unit-test diffs) here.
         for message in (session.errors if session is not None else []):
             click.echo(message, err=True)

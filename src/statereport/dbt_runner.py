@@ -1,8 +1,10 @@
-"""Runs dbt in-process: parse once per state, then seed and build with the same manifest (dbt's start-up paid once)."""
+"""Runs dbt in-process: parse once per state, then build and test with the same manifest (dbt's start-up paid once)."""
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import time
@@ -10,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import duckdb
+
 from statereport import PROJECT_ROOT
 from statereport.settings import RunSettings
-from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit
+from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit, duckdb_settings
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 # Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
@@ -21,6 +25,12 @@ PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
 # Test hook (tests/conftest.py sets it per pytest-xdist worker): the folder holding dbt's target folders instead of
 # target/, so runs in two test processes at once never write the same dbt artifacts. Unset or empty: target/.
 TARGET_ROOT_VARIABLE = "STATEREPORT_TARGET_ROOT"
+# Where a warehouse records the fingerprint of the reference seed tables it holds (DbtSession.reuse_reference_seeds).
+REFERENCE_FINGERPRINT_TABLE = "reference_seed_fingerprint"
+
+
+def _sql_string(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def release_duckdb() -> None:
@@ -159,28 +169,92 @@ class DbtSession:
             raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}: {self._error_text(result.exception)}")
         return result
 
-    def seed_sample(self) -> None:
-        self.invoke("seed", "--select", f"tag:sample_{self.state}", "--full-refresh")
-
-    def build(self, *, include_tests: bool = True, select: list[str] | None = None) -> None:
+    def build(self, *, include_tests: bool = True, select: list[str] | None = None,
+              reference_from: Path | None = None) -> None:
         """Seeds the reference data and builds this state's marts with everything they are built from (or only
         `select`, dbt selectors such as `+ky_el__exclusions` or `+statereport.marts.ky_el`). With tests, also every
-        shared model, so each unit and data test of the shared layer runs."""
+        shared model, so each unit and data test of the shared layer runs. Without tests, `reference_from` (the
+        warehouse this build will replace) lends its reference seed tables when they were seeded from the same files
+        (reuse_reference_seeds)."""
         excluded = ["--exclude", "tag:sample_ky", "tag:sample_ks"]
         chosen = select if select is not None else [f"+tag:{self.state}"]
+        self.reference_reused = False
         if include_tests:
             # Every shared model and its unit and data tests, whether or not this state's marts use it.
             result = self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
+        elif reference_from is not None and self.reuse_reference_seeds(reference_from):
+            # The seeds are in place: only the models (`+tag:<state>` alone would select the seeds it reads again).
+            self.reference_reused = True
+            result = self.invoke("build", "--select", *chosen, *excluded, "--resource-type", "model")
         else:
             # Only what this state's marts are built from: the shared layer also holds the other state's rules
             # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
             # Every reference seed, then those models, in one dbt command (each command costs its own start).
             result = self.invoke("build", "--select", "tag:shared,resource_type:seed", *chosen, *excluded,
                                  "--resource-type", "seed", "--resource-type", "model")
+        if not self.reference_reused:
+            self._record_reference_fingerprint()
         results = getattr(result.result, "results", [])
         self.built = {r.node.unique_id for r in results}
         # Seconds each node took in this build (scripts/bench prints the slowest): dbt writes no run_results.json here.
         self.build_seconds = {r.node.name: r.execution_time or 0.0 for r in results}
+
+    def reference_seeds(self) -> list:
+        """The reference seeds (code lists, rule catalogues: tag `shared`), not the sample districts."""
+        return sorted((node for node in self.manifest.nodes.values()
+                       if node.resource_type == "seed" and "shared" in node.tags), key=lambda node: node.unique_id)
+
+    def reference_fingerprint(self, root: Path = PROJECT_ROOT) -> str:
+        """What the reference seed tables are made from: every reference CSV's bytes (under `root`), each seed's
+        relation and dbt config (column types, quoting, ...), and the dbt, dbt-duckdb and DuckDB versions that load
+        them. Equal fingerprints, equal tables."""
+        digest = hashlib.sha256()
+        for name in ("dbt-core", "dbt-duckdb", "duckdb"):
+            digest.update(f"{name}={importlib.metadata.version(name)}\n".encode())
+        for node in self.reference_seeds():
+            config = json.dumps(node.config.to_dict(), sort_keys=True, default=str)
+            digest.update(f"{node.unique_id}|{node.schema}|{node.alias}|{config}\n".encode())
+            digest.update(hashlib.sha256((Path(root) / node.original_file_path).read_bytes()).digest())
+        return digest.hexdigest()
+
+    def reuse_reference_seeds(self, previous: Path) -> bool:
+        """Copies the reference seed tables from `previous` (the last run's warehouse of this state) into this build's
+        database when `previous` records the same reference_fingerprint(): a table copy inside DuckDB takes
+        milliseconds, where dbt seeding them costs each state about a second of its two threads on every run.
+        Anything else (no previous warehouse, another fingerprint, a file DuckDB cannot attach) returns False and the
+        build seeds them as dbt always does."""
+        previous = Path(previous)
+        if not previous.exists():
+            return False
+        fingerprint = self.reference_fingerprint()
+        try:
+            # One transaction: a copy that fails half-way leaves nothing behind, and the build seeds instead.
+            with duckdb.connect(str(self.database), config=duckdb_settings()) as connection:
+                connection.execute(f"attach '{_sql_string(previous)}' as previous (read_only)")
+                recorded = connection.execute(
+                    f"select fingerprint from previous.main.{REFERENCE_FINGERPRINT_TABLE}").fetchall()
+                if recorded != [(fingerprint,)]:
+                    return False
+                connection.execute("begin")
+                for node in self.reference_seeds():
+                    connection.execute(f'create schema if not exists "{node.schema}"')
+                    connection.execute(f'create or replace table "{node.schema}"."{node.alias}" as '
+                                       f'select * from previous."{node.schema}"."{node.alias}"')
+                self._write_fingerprint(connection, fingerprint)
+                connection.execute("commit")
+        except duckdb.Error:
+            return False
+        return True
+
+    def _record_reference_fingerprint(self) -> None:
+        """After dbt seeded the reference tables: records their fingerprint, so the next run can reuse them."""
+        with duckdb.connect(str(self.database), config=duckdb_settings()) as connection:
+            self._write_fingerprint(connection, self.reference_fingerprint())
+
+    @staticmethod
+    def _write_fingerprint(connection, fingerprint: str) -> None:
+        connection.execute(f"create or replace table main.{REFERENCE_FINGERPRINT_TABLE} as select ? as fingerprint",
+                           [fingerprint])
 
     def run_check_tests(self) -> list:
         """The tests every production run proves on the data it just built (CONTRIBUTING "Nothing is lost"): the

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from statereport import PROJECT_ROOT
 from statereport.contract import Table, tables_for_state
 from statereport.warehouse import duckdb_settings
 
@@ -55,11 +56,11 @@ def _type_hint(data_type: str) -> str:
     return data_type
 
 
-def find_table_file(data_dir: Path, table: str) -> Path | None:
-    """The one file of `table` in data_dir (CSV, gzip-compressed CSV or Parquet). Two files for one table, or a link
-    that cannot be followed, is bad input: which one to read would be a guess."""
-    found = [data_dir / f"{table}{extension}" for extension in EXTENSIONS
-             if os.path.lexists(data_dir / f"{table}{extension}")]
+def find_table_file(data_dir: Path, table: str, prefix: str = "") -> Path | None:
+    """The one file of `table` in data_dir (CSV, gzip-compressed CSV or Parquet), named `<prefix><table>`. Two files
+    for one table, or a link that cannot be followed, is bad input: which one to read would be a guess."""
+    found = [data_dir / f"{prefix}{table}{extension}" for extension in EXTENSIONS
+             if os.path.lexists(data_dir / f"{prefix}{table}{extension}")]
     for candidate in found:
         if not candidate.exists():
             raise InputError(f"{candidate}: a link to '{os.readlink(candidate)}', which cannot be followed (the target "
@@ -250,11 +251,20 @@ def _is_whole_number(data_type: str) -> bool:
 
 def _cast_whole_numbers(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, columns: list) -> None:
     relation = f'raw."{table.name}"'
-    for column in columns:
+
+    def unreadable(column) -> str:
+        return (f'"{column.name}" is not null and (not regexp_full_match("{column.name}", \'\\s*[+-]?[0-9]+\\s*\') '
+                f'or try_cast(trim("{column.name}") as {column.data_type}) is null)')
+
+    # One pass tells which columns hold a value that is not a whole number (a query per column was most of loading a
+    # small district); only those are searched for the first such line to name.
+    flagged = connection.execute(
+        "select " + ", ".join(f"bool_or({unreadable(column)})" for column in columns) + f" from {relation}").fetchone()
+    for column, has_unreadable in zip(columns, flagged):
+        if not has_unreadable:
+            continue
         bad = connection.execute(
-            f'select rowid, "{column.name}" from {relation} where "{column.name}" is not null '
-            f"and (not regexp_full_match(\"{column.name}\", '\\s*[+-]?[0-9]+\\s*') "
-            f"or try_cast(trim(\"{column.name}\") as {column.data_type}) is null) order by rowid limit 1"
+            f"select rowid, \"{column.name}\" from {relation} where {unreadable(column)} order by rowid limit 1"
         ).fetchone()
         if bad:
             shown = "the value" if column.is_pii else f"'{bad[1][:40]}'"
@@ -376,16 +386,35 @@ def _sql_string(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path | None = None) -> list[LoadedTable]:
-    """Load every contract table the state needs from data_dir into raw.<table>. Raises InputError on bad input."""
+def sample_dir(state: str) -> Path:
+    """The bundled sample district of a state: the generator's files, named `<state>__<table>.csv`."""
+    return PROJECT_ROOT / "seeds" / f"sample_{state}"
+
+
+def sample_prefix(state: str) -> str:
+    return f"{state}__"
+
+
+def load_sample(database: Path, state: str) -> list[LoadedTable]:
+    """Load the bundled sample district into raw.<table> the way a district's --data-dir is loaded (same types, same
+    checks), not through `dbt seed`: a sample run then takes the path a real run takes, and the loader's single
+    DuckDB read per file costs a fraction of a dbt seed command's start-up and per-seed work."""
+    return load_district(database, sample_dir(state), state, prefix=sample_prefix(state))
+
+
+def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path | None = None,
+                  prefix: str = "") -> list[LoadedTable]:
+    """Load every contract table the state needs from data_dir (files `<prefix><table>.csv` or `.parquet`) into
+    raw.<table>. Raises InputError on bad input."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise InputError(f"{data_dir}: not a folder; --data-dir needs a folder with one CSV or Parquet file per table")
     tables = tables_for_state(state)
-    missing = [t.name for t in tables if not t.optional and find_table_file(data_dir, t.name) is None]
+    missing = [t.name for t in tables if not t.optional and find_table_file(data_dir, t.name, prefix) is None]
     if missing:
         raise InputError(
-            f"{data_dir / (missing[0] + '.csv')}: missing file; the {state.upper()} extracts need table '{missing[0]}'"
+            f"{data_dir / (prefix + missing[0] + '.csv')}: missing file; the {state.upper()} extracts need table "
+            f"'{missing[0]}'"
             + (f" (also missing: {', '.join(missing[1:])})" if len(missing) > 1 else "")
         )
     database.parent.mkdir(parents=True, exist_ok=True)
@@ -398,13 +427,13 @@ def load_district(database: Path, data_dir: Path, state: str, problems_dir: Path
             "unit varchar, column_name varchar, value varchar, expected_width integer)"
         )
         for table in tables:
-            path = find_table_file(data_dir, table.name)
+            path = find_table_file(data_dir, table.name, prefix)
             if path is None:
                 # An optional file left out: an empty table with the contract's types (replacing any earlier load's,
                 # which would be read as this district's data); the rules that need it say 'Not checked'.
                 columns = ", ".join(f'"{c.name}" {c.data_type}' for c in table.columns)
                 connection.execute(f'create or replace table raw."{table.name}" ({columns})')
-                loaded.append(LoadedTable(table.name, data_dir / f"{table.name}.csv", 0))
+                loaded.append(LoadedTable(table.name, data_dir / f"{prefix}{table.name}.csv", 0))
                 continue
             problems_out = (problems_dir or database.parent) / f"load_problems_{table.name}.csv"
             if path.suffix == ".parquet":

@@ -64,6 +64,10 @@ def ensure_not_in_use(database: Path) -> None:
             duckdb.connect(str(candidate)).close()
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
+                if candidate != database:
+                    # A run killed while DuckDB was creating its build file leaves one no process can open, so none
+                    # holds it: building_database removes it.
+                    continue
                 raise
             raise WarehouseInUse(
                 f"{candidate}: the warehouse is in use by another process{_holder(str(error))}; "
