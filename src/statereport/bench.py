@@ -20,6 +20,7 @@ import click
 import duckdb
 
 from statereport import PROJECT_ROOT
+from statereport.warehouse import sql_text
 
 # Generated districts and the scratch warehouse; STATEREPORT_BENCH_CACHE moves them (the tests use a temporary folder).
 CACHE = Path(os.environ.get("STATEREPORT_BENCH_CACHE") or PROJECT_ROOT / ".bench_cache")
@@ -69,8 +70,8 @@ def _write_floor(written, folder: Path) -> tuple[float, float]:
     connection = duckdb.connect()
     seconds = 0.0
     for index, file in enumerate(written):
-        source = str(file.path).replace("'", "''")
-        target = str(folder / f"{index}{Path(file.path).suffix}").replace("'", "''")
+        source = sql_text(file.path)
+        target = sql_text(folder / f"{index}{Path(file.path).suffix}")
         if Path(file.path).suffix == ".csv":
             connection.execute(f"create or replace temp table rows as select * from read_csv('{source}', "
                                "all_varchar = true, header = true, auto_detect = true)")

@@ -16,7 +16,7 @@ import duckdb
 
 from statereport import PROJECT_ROOT
 from statereport.settings import RunSettings
-from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit, duckdb_settings
+from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit, duckdb_settings, sql_text
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 # Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
@@ -27,10 +27,6 @@ PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
 TARGET_ROOT_VARIABLE = "STATEREPORT_TARGET_ROOT"
 # Where a warehouse records the fingerprint of the reference seed tables it holds (DbtSession.reuse_reference_seeds).
 REFERENCE_FINGERPRINT_TABLE = "reference_seed_fingerprint"
-
-
-def _sql_string(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def release_duckdb() -> None:
@@ -230,7 +226,7 @@ class DbtSession:
         try:
             # One transaction: a copy that fails half-way leaves nothing behind, and the build seeds instead.
             with duckdb.connect(str(self.database), config=duckdb_settings()) as connection:
-                connection.execute(f"attach '{_sql_string(previous)}' as previous (read_only)")
+                connection.execute(f"attach '{sql_text(previous)}' as previous (read_only)")
                 recorded = connection.execute(
                     f"select fingerprint from previous.main.{REFERENCE_FINGERPRINT_TABLE}").fetchall()
                 if recorded != [(fingerprint,)]:

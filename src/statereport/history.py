@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 
 from statereport import PROJECT_ROOT
-from statereport.warehouse import duckdb_settings
+from statereport.warehouse import duckdb_settings, sql_text
 
 LEDGER_FILE = "_ledger.parquet"
 PEOPLE_FILE = "_people.parquet"
@@ -108,8 +108,7 @@ def _quoted(name: str) -> str:
 
 
 def _copy_parquet(connection, query: str, path: Path) -> None:
-    escaped = str(path).replace("'", "''")
-    connection.execute(f"copy ({query}) to '{escaped}' (format parquet, compression zstd)")
+    connection.execute(f"copy ({query}) to '{sql_text(path)}' (format parquet, compression zstd)")
 
 
 def export_spec(node) -> dict:

@@ -19,7 +19,7 @@ import duckdb
 
 from statereport import PROJECT_ROOT
 from statereport.contract import Table, tables_for_state
-from statereport.warehouse import duckdb_settings
+from statereport.warehouse import duckdb_settings, sql_text
 
 DATE_FORMAT = "%Y-%m-%d"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -218,7 +218,7 @@ def _load_csv(connection: duckdb.DuckDBPyConnection, path: Path, table: Table, p
     with _readable_csv(path, scratch) as readable:
         connection.execute(
             f'create or replace table raw."{table.name}" as select {_select_list(table)} '
-            f"from read_csv('{_sql_string(readable)}', {options})"
+            f"from read_csv('{sql_text(readable)}', {options})"
         )
     rejects = connection.execute(
         "select line, column_name, error_type, error_message from load_rejects order by line, column_idx"
@@ -277,21 +277,21 @@ def _cast_whole_numbers(connection: duckdb.DuckDBPyConnection, path: Path, table
 
 
 def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Table) -> int:
-    found = [row[0] for row in connection.execute(f"describe select * from read_parquet('{_sql_string(path)}')").fetchall()]
+    found = [row[0] for row in connection.execute(f"describe select * from read_parquet('{sql_text(path)}')").fetchall()]
     _check_columns(path, table, found)
     # One parallel pass finds the columns holding a value that will not cast; only those are searched, row by row,
     # for the first such value to name (a pass per column with a row number was most of a statewide load).
     file_types = dict(connection.execute(
-        f"select column_name, column_type from (describe select * from read_parquet('{_sql_string(path)}'))").fetchall())
+        f"select column_name, column_type from (describe select * from read_parquet('{sql_text(path)}'))").fetchall())
     unreadable = connection.execute("select " + ", ".join(
         f'bool_or({_unreadable_parquet(c, file_types.get(c.name, ""))})' for c in table.columns
-    ) + f" from read_parquet('{_sql_string(path)}')").fetchone()
+    ) + f" from read_parquet('{sql_text(path)}')").fetchone()
     for column, has_unreadable in zip(table.columns, unreadable):
         if not has_unreadable:
             continue
         bad = connection.execute(
             f'select row_number, "{column.name}"::varchar from (select row_number() over () as row_number, '
-            f"\"{column.name}\" from read_parquet('{_sql_string(path)}')) "
+            f"\"{column.name}\" from read_parquet('{sql_text(path)}')) "
             f"where {_unreadable_parquet(column, file_types.get(column.name, ''))} limit 1"
         ).fetchone()
         if bad:
@@ -299,7 +299,7 @@ def _load_parquet(connection: duckdb.DuckDBPyConnection, path: Path, table: Tabl
             raise InputError(f"{path}: row {bad[0]}: column '{column.name}': cannot read {shown} as "
                              f"{_type_hint(column.data_type)}" + (_too_large(bad[1]) if _is_whole_number(column.data_type) else ""))
     casts = ", ".join(f'cast("{c.name}" as {c.data_type}) as "{c.name}"' for c in table.columns)
-    connection.execute(f'create or replace table raw."{table.name}" as select {casts} from read_parquet(\'{_sql_string(path)}\')')
+    connection.execute(f'create or replace table raw."{table.name}" as select {casts} from read_parquet(\'{sql_text(path)}\')')
     return connection.execute(f'select count(*) from raw."{table.name}"').fetchone()[0]
 
 
@@ -376,14 +376,10 @@ def _check_keys_and_codes(connection: duckdb.DuckDBPyConnection, path: Path, tab
         # (CORE-INPUT-CODE-WIDTH) and the run goes on, so the state rule that reports it (e.g. LEAD Warning 8
         # "Invalid Course Code") can report it.
         connection.execute(
-            f"insert into raw.{CODE_ISSUES_TABLE} select '{table.name}', '{_sql_string(path)}', rowid + {first_line}, "
+            f"insert into raw.{CODE_ISSUES_TABLE} select '{table.name}', '{sql_text(path)}', rowid + {first_line}, "
             f"'{unit}', '{column.name}', {name}, {width} from {relation} "
             f"where regexp_full_match({name}, '[0-9]+') and length({name}) <> {width}"
         )
-
-
-def _sql_string(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def sample_dir(state: str) -> Path:

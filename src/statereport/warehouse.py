@@ -42,6 +42,12 @@ def build_memory_limit() -> str:
     return f"{max(1, machine_bytes // 2 // 2**30)}GB"
 
 
+def sql_text(value: object) -> str:
+    """`value` as the inside of a single-quoted SQL literal (file paths in DuckDB's read_csv, COPY, ATTACH): its
+    single quotes doubled. The one place the project escapes text it puts into SQL."""
+    return str(value).replace("'", "''")
+
+
 def duckdb_settings() -> dict:
     """Settings for every DuckDB connection the command line opens itself (loader, exporters, review page)."""
     return {"memory_limit": os.environ.get(MEMORY_LIMIT_VARIABLE) or DEFAULT_MEMORY_LIMIT}

@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from statereport.warehouse import sql_text
+
 _TEMPLATES = Environment(loader=PackageLoader("statereport", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
 
@@ -62,7 +64,7 @@ def without_formulas(connection: duckdb.DuckDBPyConnection, query: str) -> str:
 def write_csv(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> int:
     """Writes the query's rows under a header; returns how many rows were written."""
     temporary = path.with_name(f".{path.name}.partial")
-    escaped = str(temporary).replace("'", "''")
+    escaped = sql_text(temporary)
     safe_query = without_formulas(connection, query)
     written = connection.execute(
         f"copy ({safe_query}) to '{escaped}' (format csv, header true, delimiter ',', quote '\"')"
@@ -110,7 +112,7 @@ def html_rows_query(query: str, columns: list[str]) -> str:
 def copy_lines(connection: duckdb.DuckDBPyConnection, line_query: str, path: Path) -> None:
     """Writes each row of a one-column query as one line exactly as built: quote '' and a delimiter that never occurs
     turn COPY into a plain line writer (newlines inside a value are written as they are)."""
-    escaped = str(path).replace("'", "''")
+    escaped = sql_text(path)
     connection.execute(
         f"copy ({line_query}) to '{escaped}' (format csv, header false, quote '', escape '', delimiter '\x1f')"
     )
