@@ -24,6 +24,10 @@ OUTPUT_ROOT = REPO_ROOT / "tests" / "_output"
 # empties the folder first, so the first run of each var set parses in full, as from a fresh clone.
 PARSE_CACHE = OUTPUT_ROOT / "parse_cache"
 os.environ["STATEREPORT_PARSE_CACHE"] = str(PARSE_CACHE)
+# A test's run into a fresh warehouse folder borrows the reference seed tables of the session build (same fingerprint
+# only, statereport.dbt_runner.REFERENCE_LENDER_VARIABLE) instead of seeding them again: about a second of dbt per state
+# and run. test_reference_seeds covers both the seeding and the reuse; the session build itself always seeds.
+os.environ["STATEREPORT_REFERENCE_LENDER"] = str(OUTPUT_ROOT / "warehouse")
 # scripts/test sets this to a token of its own invocation; its first phase records the token with the session build,
 # and pytest reuses that build only when the tokens match (never a build of an earlier invocation).
 SESSION_TOKEN_VARIABLE = "STATEREPORT_SESSION_BUILD"

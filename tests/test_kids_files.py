@@ -463,7 +463,7 @@ def test_cli_kids_options_become_vars_the_writer_reads(monkeypatch, tmp_path):
             self.manifest = SimpleNamespace(nodes={})
             self.log_file = tmp_path / "dbt.log"
 
-        def build(self, include_tests, select=None, reference_from=None):
+        def build(self, include_tests, select=None, reference_from=None, shared_unit_tests=True):
             pass
 
         def run_checks(self):

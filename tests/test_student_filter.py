@@ -85,6 +85,9 @@ def test_every_extract_reports_only_the_listed_students(built_states, tmp_path):
     students = _write(tmp_path, "state_id\n" + "".join(f"{value}\n" for value in [*listed, "NO-SUCH-ID"]))
     out = tmp_path / "out"
     run_cli("run", "--students", str(students), "--warehouse", str(tmp_path / "wh"), "--out", str(out), "--quiet")
+    # A fresh warehouse folder: the reference seed tables came from the session build's (conftest's lender), not dbt.
+    for state in ("ky", "ks"):
+        assert "seed file reference." not in (tmp_path / "wh" / "logs" / state / "dbt.log").read_text(encoding="utf-8")
 
     filtered_lead = _rows(out / "ky" / "KECS_LEAD_Detail.csv")
     assert set(lead_ids) <= {row["State ID"] for row in filtered_lead if row["State ID"]} <= set(listed)

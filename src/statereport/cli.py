@@ -24,7 +24,7 @@ import click
 import duckdb
 
 from statereport import PROJECT_ROOT
-from statereport.dbt_runner import WAREHOUSE_DIR, DbtFailure, DbtSession
+from statereport.dbt_runner import REFERENCE_LENDER_VARIABLE, WAREHOUSE_DIR, DbtFailure, DbtSession
 from statereport.diff import stage_and_diff
 from statereport.errors import (  # noqa: F401 (ERROR_EXIT_CODES: cli.ERROR_EXIT_CODES is the --help table's source)
     ERROR_EXIT_CODES,
@@ -286,6 +286,9 @@ class StateJob:
     submitted: bool = False  # run --submitted: this run's files go to the state
     students: StudentFilter | None = None  # --students: the editors' ad hoc filter
     dbt_tests: bool = False  # run --with-dbt-tests: the build also runs every dbt unit and data test (scripts/test)
+    # With dbt_tests and two states: the state whose build runs the unit tests that compile the same in both
+    # (DbtSession.state_independent_unit_tests); the other state's build leaves them out. None: each state runs all.
+    shared_unit_test_state: str | None = None
     kids_options: KidsFileOptions | None = None  # the KIDS file options, built once from the Kansas settings
 
 
@@ -309,9 +312,12 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         write_student_filter(database, job.students)
         check_options_against_data(database, settings, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
+        reference_from = job.warehouse / f"{one_state}.duckdb"
+        if not reference_from.exists() and os.environ.get(REFERENCE_LENDER_VARIABLE):
+            reference_from = Path(os.environ[REFERENCE_LENDER_VARIABLE]) / f"{one_state}.duckdb"
         with progress.phase(f"{one_state}: build"):
-            session.build(include_tests=job.dbt_tests, select=select,
-                          reference_from=job.warehouse / f"{one_state}.duckdb")
+            session.build(include_tests=job.dbt_tests, select=select, reference_from=reference_from,
+                          shared_unit_tests=job.shared_unit_test_state in (None, one_state))
         # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being
         # raised inside building_database/replacing_directory, leaves the previous warehouse and files in place.
         with progress.phase(f"{one_state}: check conservation and keys"):
@@ -650,7 +656,8 @@ def _execute(ctx_options: dict, *, write_exports: bool, keep_runs: int | None = 
             summary_json = None  # its folder may be the unwritable one; the error line says what happened
         finish(exit_code_of(error), error_line(error, out_dir))
     job = StateJob(options, state_settings, data_dir, out_dir, warehouse, write_exports, keep_runs, submitted, students,
-                   dbt_tests=dbt_tests, kids_options=kids_options)
+                   dbt_tests=dbt_tests, kids_options=kids_options,
+                   shared_unit_test_state=next(iter(plan)) if dbt_tests and len(plan) > 1 else None)
     try:
         with DbtProgress(enabled=not quiet) as progress:
             states = list(plan.items())
@@ -763,14 +770,15 @@ def dbt_check(state: str, quiet: bool) -> None:
     session = None
     try:
         with DbtProgress(enabled=not quiet) as progress:
-            for one_state in _states(state):
+            for number, one_state in enumerate(_states(state)):
                 database = WAREHOUSE_DIR / f"check_{one_state}.duckdb"
                 if database.exists():
                     database.unlink()
                 load_sample(database, one_state)
                 session = DbtSession(one_state, database, callbacks=[progress.callback])
                 with progress.phase(f"{one_state}: build and test"):
-                    session.build(include_tests=True)
+                    # The unit tests that compile the same in both states ran in the first state's build.
+                    session.build(include_tests=True, shared_unit_tests=number == 0)
                 progress.note(f"{one_state}: dbt build passed (log: {session.log_file})")
     except (DbtFailure, InputError) as error:
         # dbt's console is off: show its error messages (failing tests, unit-test diffs) here.

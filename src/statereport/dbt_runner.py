@@ -6,6 +6,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -25,6 +26,10 @@ PARSE_CACHE_VARIABLE = "STATEREPORT_PARSE_CACHE"
 # Test hook (tests/conftest.py sets it per pytest-xdist worker): the folder holding dbt's target folders instead of
 # target/, so runs in two test processes at once never write the same dbt artifacts. Unset or empty: target/.
 TARGET_ROOT_VARIABLE = "STATEREPORT_TARGET_ROOT"
+# Test hook (tests/conftest.py sets it to the session build's warehouse folder): a folder whose <state>.duckdb lends its
+# reference seed tables to a run whose own warehouse folder holds no earlier build of the state (a test's fresh folder).
+# They are lent only under the same fingerprint (DbtSession.reuse_reference_seeds), else dbt seeds them as always.
+REFERENCE_LENDER_VARIABLE = "STATEREPORT_REFERENCE_LENDER"
 # Where a warehouse records the fingerprint of the reference seed tables it holds (DbtSession.reuse_reference_seeds).
 REFERENCE_FINGERPRINT_TABLE = "reference_seed_fingerprint"
 
@@ -42,6 +47,9 @@ def release_duckdb() -> None:
             DuckDBConnectionManager._ENV = None
             environment.close()
 
+
+# var('state') (or var("state", ...)) in a model's or macro's Jinja: its SQL differs between the two states' builds.
+_READS_STATE = re.compile(r"""var\(\s*['"]state['"]""")
 
 # Generic tests that prove a mart's key is unique; run_check_tests() runs them on every production run.
 KEY_TESTS = ("unique", "unique_combination_of_columns")
@@ -166,13 +174,17 @@ class DbtSession:
         return result
 
     def build(self, *, include_tests: bool = True, select: list[str] | None = None,
-              reference_from: Path | None = None) -> None:
+              reference_from: Path | None = None, shared_unit_tests: bool = True) -> None:
         """Seeds the reference data and builds this state's marts with everything they are built from (or only
         `select`, dbt selectors such as `+ky_el__exclusions` or `+statereport.marts.ky_el`). With tests, also every
         shared model, so each unit and data test of the shared layer runs. Without tests, `reference_from` (the
         warehouse this build will replace) lends its reference seed tables when they were seeded from the same files
-        (reuse_reference_seeds)."""
+        (reuse_reference_seeds). `shared_unit_tests=False` leaves out state_independent_unit_tests(): a run that
+        builds both states with tests runs them in its first state only (their inputs are fixtures, and their SQL
+        is the same whichever state compiles it); data tests still run on each state's own data."""
         excluded = ["--exclude", "tag:sample_ky", "tag:sample_ks"]
+        if include_tests and not shared_unit_tests:
+            excluded += [f"unit_test:{name}" for name in self.state_independent_unit_tests()]
         chosen = select if select is not None else [f"+tag:{self.state}"]
         self.reference_reused = False
         if include_tests:
@@ -194,6 +206,32 @@ class DbtSession:
         self.built = {r.node.unique_id for r in results}
         # Seconds each node took in this build (scripts/bench prints the slowest): dbt writes no run_results.json here.
         self.build_seconds = {r.node.name: r.execution_time or 0.0 for r in results}
+
+    def state_independent_unit_tests(self) -> list[str]:
+        """The unit tests of shared models whose SQL does not read var('state'), in the model or in any macro it
+        calls (directly or through other macros): such a test compiles to the same query in either state's build."""
+        macros = self.manifest.macros
+        state_macros: dict[str, bool] = {}
+
+        def reads_state(macro_id: str, seen: frozenset = frozenset()) -> bool:
+            if macro_id not in state_macros:
+                macro = macros.get(macro_id)
+                state_macros[macro_id] = macro is not None and (
+                    _READS_STATE.search(macro.macro_sql) is not None
+                    or any(reads_state(called, seen | {macro_id})
+                           for called in macro.depends_on.macros if called not in seen))
+            return state_macros[macro_id]
+
+        names = []
+        for test in self.manifest.unit_tests.values():
+            model = next((self.manifest.nodes[uid] for uid in test.depends_on.nodes
+                          if uid in self.manifest.nodes and self.manifest.nodes[uid].name == test.model), None)
+            if model is None or "shared" not in model.tags:
+                continue
+            if _READS_STATE.search(model.raw_code) or any(reads_state(m) for m in model.depends_on.macros):
+                continue
+            names.append(test.name)
+        return sorted(names)
 
     def reference_seeds(self) -> list:
         """The reference seeds (code lists, rule catalogues: tag `shared`), not the sample districts."""
