@@ -58,3 +58,14 @@ def test_the_check_finds_a_table_import_read_twice(tmp_path, monkeypatch):
     monkeypatch.setattr(this, "REPO_ROOT", tmp_path)
     assert _imports_read_twice_without_the_hint() == [
         "models/intermediate/demo/int_demo__b.sql: rows (int_demo__a, read 2 times)"]
+
+
+def test_lint_sample_shortens_only_loops_inside_macros():
+    """macros/lint_sample.sql: under sqlfluff a generator macro renders only its first item, because sqlfluff ignores
+    every finding inside a macro's output. A loop written in a model's or test's own text is linted at every
+    iteration, so none of them may call it; and a build (any other target) renders every item."""
+    callers = sorted(str(path.relative_to(REPO_ROOT)) for folder in ("models", "tests", "analyses")
+                     for path in (REPO_ROOT / folder).rglob("*.sql") if "lint_sample" in path.read_text(encoding="utf-8"))
+    assert callers == []
+    text = (REPO_ROOT / "macros" / "lint_sample.sql").read_text(encoding="utf-8")
+    assert "target.name != 'lint'" in text and "return(items)" in text

@@ -11,7 +11,7 @@
             {%- do tables.update({node.name: node}) -%}
         {%- endfor -%}
     {%- endif -%}
-    {{ return(tables) }}
+    {{ return(lint_sample(tables)) }}
 {%- endmacro %}
 
 {#- A table's record key as text: its primary-key columns joined by '|'. -#}

@@ -52,7 +52,7 @@ layout as (
 
 final as (
     select
-        {%- for column in ks_kids_columns() %}
+        {%- for column in lint_sample(ks_kids_columns()) %}
         case
             when layout.collects_{{ column }} then coalesce(records.{{ column }}, layout.default_{{ column }})
             else ''
