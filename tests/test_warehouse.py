@@ -110,3 +110,32 @@ def test_state_built_in_the_second_process_reports_its_error_like_the_first(tmp_
     assert "in use by another process" in errors[0]
     assert (warehouse / "ky.duckdb").exists() and (tmp_path / "out" / "ky" / "KECS_LEAD_Detail.csv").exists()
     assert not (tmp_path / "out" / "ks").exists()
+
+
+def test_the_build_takes_half_the_machine_at_most_5gb_unless_the_user_sets_a_limit(monkeypatch):
+    from statereport import warehouse
+
+    pages = {"SC_PAGE_SIZE": 4096}
+    monkeypatch.setattr(warehouse.os, "sysconf", lambda name: pages[name])
+    monkeypatch.delenv(warehouse.MEMORY_LIMIT_VARIABLE, raising=False)
+    pages["SC_PHYS_PAGES"] = 24 * 2**30 // 4096  # a 24 GiB machine: half would be 12GB, the cap is 5GB
+    assert warehouse.build_memory_limit() == "5GB"
+    pages["SC_PHYS_PAGES"] = 6 * 2**30 // 4096  # a 6 GiB machine: half of it
+    assert warehouse.build_memory_limit() == "3GB"
+    monkeypatch.setenv(warehouse.MEMORY_LIMIT_VARIABLE, "20GB")
+    assert warehouse.build_memory_limit() == "20GB"
+
+
+def test_an_out_of_memory_build_error_says_how_to_raise_the_limit(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    from statereport.dbt_runner import DbtSession
+
+    monkeypatch.setenv("STATEREPORT_BUILD_MEMORY_LIMIT", "5GB")
+    session = SimpleNamespace(errors=["Out of Memory Error: could not allocate block of size 256.0 KiB (4.6 GiB/4.6 GiB "
+                                      "used)\nmore"], log_file=tmp_path / "dbt.log")
+    text = DbtSession._error_text(session, None)
+    assert text.startswith("Out of Memory Error: could not allocate")
+    assert "memory limit is 5GB; set STATEREPORT_MEMORY_LIMIT higher" in text and "\n" not in text
+    session.errors = ["Binder Error: column x not found"]
+    assert "STATEREPORT_MEMORY_LIMIT" not in DbtSession._error_text(session, None)

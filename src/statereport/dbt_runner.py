@@ -17,7 +17,8 @@ import duckdb
 
 from statereport import PROJECT_ROOT
 from statereport.settings import RunSettings
-from statereport.warehouse import BUILD_MEMORY_LIMIT_VARIABLE, build_memory_limit, duckdb_settings, sql_text
+from statereport.warehouse import (BUILD_MEMORY_LIMIT_VARIABLE, MEMORY_LIMIT_VARIABLE, build_memory_limit,
+                                   duckdb_settings, sql_text)
 
 WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
 # Test hook (tests/conftest.py sets it): a folder keeping dbt's saved parse per database name and var set, so runs
@@ -146,6 +147,9 @@ class DbtSession:
 
     def _error_text(self, exception) -> str:
         first = self.errors[0].strip().splitlines()[0] if self.errors else str(exception or "").strip()
+        if "out of memory" in first.lower():  # DuckDB could not spill enough under the build's limit
+            first += (f" (the build's DuckDB memory limit is {os.environ.get(BUILD_MEMORY_LIMIT_VARIABLE, '?')}; "
+                      f"set {MEMORY_LIMIT_VARIABLE} higher, e.g. {MEMORY_LIMIT_VARIABLE}=12GB)")
         return f"{first} (dbt log: {self.log_file})"
 
     # Commands run with the parsed manifest: _parse wrote target/<name>/manifest.json, each of these would write it
