@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from conftest import REPO_ROOT
 
-from statereport.dbt_runner import DbtSession
+from statereport.dbt_runner import READS_STATE, DbtSession
 
 BUILD_DONE = re.compile(r"Done\. PASS=(\d+) WARN=(\d+) ERROR=(\d+) SKIP=(\d+) NO-OP=\d+ TOTAL=(\d+)")
 
@@ -38,10 +38,7 @@ def _reads_state(manifest: dict, model: dict) -> bool:
         seen.add(macro["unique_id"])
         texts.append(macro["macro_sql"])
         pending.extend(macro["depends_on"]["macros"])
-    return any(STATE_VAR.search(text) for text in texts)
-
-
-STATE_VAR = re.compile(r"""var\(\s*['"]state['"]""")
+    return any(READS_STATE.search(text) for text in texts)
 
 
 def test_the_session_run_ran_every_unit_and_data_test_and_all_passed(built_states):

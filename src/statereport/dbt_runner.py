@@ -50,7 +50,7 @@ def release_duckdb() -> None:
 
 
 # var('state') (or var("state", ...)) in a model's or macro's Jinja: its SQL differs between the two states' builds.
-_READS_STATE = re.compile(r"""var\(\s*['"]state['"]""")
+READS_STATE = re.compile(r"""var\(\s*['"]state['"]""")
 
 # Generic tests that prove a mart's key is unique; run_check_tests() runs them on every production run.
 KEY_TESTS = ("unique", "unique_combination_of_columns")
@@ -221,7 +221,7 @@ class DbtSession:
             if macro_id not in state_macros:
                 macro = macros.get(macro_id)
                 state_macros[macro_id] = macro is not None and (
-                    _READS_STATE.search(macro.macro_sql) is not None
+                    READS_STATE.search(macro.macro_sql) is not None
                     or any(reads_state(called, seen | {macro_id})
                            for called in macro.depends_on.macros if called not in seen))
             return state_macros[macro_id]
@@ -232,7 +232,7 @@ class DbtSession:
                           if uid in self.manifest.nodes and self.manifest.nodes[uid].name == test.model), None)
             if model is None or "shared" not in model.tags:
                 continue
-            if _READS_STATE.search(model.raw_code) or any(reads_state(m) for m in model.depends_on.macros):
+            if READS_STATE.search(model.raw_code) or any(reads_state(m) for m in model.depends_on.macros):
                 continue
             names.append(test.name)
         return sorted(names)
