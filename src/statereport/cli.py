@@ -315,12 +315,12 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         reference_from = job.warehouse / f"{one_state}.duckdb"
         if not reference_from.exists() and os.environ.get(REFERENCE_LENDER_VARIABLE):
             reference_from = Path(os.environ[REFERENCE_LENDER_VARIABLE]) / f"{one_state}.duckdb"
-        with progress.phase(f"{one_state}: build"):
+        # Conservation and mart-key tests on the district's own data, on every run, inside the build's dbt command
+        # (DbtSession.build; run_checks() runs any the build could not take): a failure is exit 3 and, being raised
+        # inside building_database/replacing_directory, leaves the previous warehouse and files in place.
+        with progress.phase(f"{one_state}: build and check"):
             session.build(include_tests=job.dbt_tests, select=select, reference_from=reference_from,
                           shared_unit_tests=job.shared_unit_test_state in (None, one_state))
-        # Conservation and mart-key tests on the district's own data, on every run: a failure is exit 3 and, being
-        # raised inside building_database/replacing_directory, leaves the previous warehouse and files in place.
-        with progress.phase(f"{one_state}: check conservation and keys"):
             checks = session.run_checks()
         progress.note(f"{one_state}: {checks} conservation and key tests passed on the data just built")
         nodes = select_exports(session.export_models(), folders, job.options)

@@ -164,16 +164,20 @@ class DbtSession:
             base.append("--no-write-json")
         return [*base, *extra]
 
-    def invoke(self, command: str, *extra: str):
+    def invoke(self, command: str, *extra: str, checks: frozenset[str] = frozenset()):
+        """Runs one dbt command with the parsed manifest; a failure raises DbtFailure naming the failed nodes. When
+        every failed node is one of `checks` (the run's own checks, run inside a build), the message is
+        run_checks()'s."""
         try:
             result = self._runner.invoke(self._args(command, *extra))
         finally:
             release_duckdb()
         if not result.success:
-            failed = []
-            if result.result is not None and hasattr(result.result, "results"):
-                failed = [r.node.name for r in result.result.results if str(r.status) in ("error", "fail")]
-            detail = f": {', '.join(failed[:10])}" if failed else ""
+            outcomes = getattr(result.result, "results", None) or []
+            failed = [r for r in outcomes if str(r.status) in ("error", "fail")]
+            if failed and all(r.node.name in checks for r in failed):
+                raise self._checks_failed(failed, result)
+            detail = f": {', '.join(r.node.name for r in failed[:10])}" if failed else ""
             raise DbtFailure(f"dbt {command} failed for state {self.state}{detail}: {self._error_text(result.exception)}")
         return result
 
@@ -186,30 +190,104 @@ class DbtSession:
         (reuse_reference_seeds). `shared_unit_tests=False` leaves out state_independent_unit_tests(): a run that
         builds both states with tests runs them in its first state only (their inputs are fixtures, and their SQL
         is the same whichever state compiles it); data tests still run on each state's own data."""
-        excluded = ["--exclude", "tag:sample_ky", "tag:sample_ks"]
+        samples = ["tag:sample_ky", "tag:sample_ks"]  # the sample districts' seeds (load_sample loads them)
+        excluded = ["--exclude", *samples]
         if include_tests and not shared_unit_tests:
             excluded += [f"unit_test:{name}" for name in self.state_independent_unit_tests()]
         chosen = select if select is not None else [f"+tag:{self.state}"]
         self.reference_reused = False
         if include_tests:
-            # Every shared model and its unit and data tests, whether or not this state's marts use it.
-            result = self.invoke("build", "--select", "+tag:shared", *chosen, *excluded)
-        elif reference_from is not None and self.reuse_reference_seeds(reference_from):
-            # The seeds are in place: only the models (`+tag:<state>` alone would select the seeds it reads again).
-            self.reference_reused = True
-            result = self.invoke("build", "--select", *chosen, *excluded, "--resource-type", "model")
+            # Every shared model and its unit and data tests, whether or not this state's marts use it: the run's
+            # own checks among them.
+            checks = self._checks_of(["+tag:shared", *chosen], samples)
+            result = self.invoke("build", "--select", "+tag:shared", *chosen, *excluded, checks=checks)
         else:
-            # Only what this state's marts are built from: the shared layer also holds the other state's rules
-            # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
-            # Every reference seed, then those models, in one dbt command (each command costs its own start).
-            result = self.invoke("build", "--select", "tag:shared,resource_type:seed", *chosen, *excluded,
-                                 "--resource-type", "seed", "--resource-type", "model")
+            # The run's own checks (run_check_tests) go into the same dbt command as the models they check, named
+            # one by one: a dbt command costs its own start, about half a second, and dbt runs each check as soon as
+            # its models are built. Each selector is then narrowed to the resource types it builds (a fqn or tag
+            # also matches the marts' data tests) and `--indirect-selection empty` adds no test of a chosen model.
+            checks = self._checks_of(chosen, samples)
+            reuse = reference_from is not None and self.reuse_reference_seeds(reference_from)
+            kinds = ["model"] if reuse else ["seed", "model"]
+            selected, tests = chosen, []
+            if checks:
+                selected = [f"{one},resource_type:{kind}" for one in chosen for kind in kinds] + sorted(checks)
+                tests = ["--resource-type", "test", "--indirect-selection", "empty"]
+            types = [argument for kind in kinds for argument in ("--resource-type", kind)] + tests
+            if reuse:
+                # The seeds are in place: only the models (`+tag:<state>` alone would select the seeds it reads
+                # again).
+                self.reference_reused = True
+                result = self.invoke("build", "--select", *selected, *excluded, *types, checks=checks)
+            else:
+                # Only what this state's marts are built from: the shared layer also holds the other state's rules
+                # (the Kansas attendance models over Kentucky's days and rosters would be most of a Kentucky build).
+                # Every reference seed, then those models, in one dbt command.
+                result = self.invoke("build", "--select", "tag:shared,resource_type:seed", *selected, *excluded,
+                                     *types, checks=checks)
         if not self.reference_reused:
             self._record_reference_fingerprint()
         results = getattr(result.result, "results", [])
         self.built = {r.node.unique_id for r in results}
+        # The run's own checks this build ran (and passed: a failed one raised above); run_checks() runs any other.
+        self.checks_run = {r.node.unique_id for r in results if r.node.name in checks}
         # Seconds each node took in this build (scripts/bench prints the slowest): dbt writes no run_results.json here.
         self.build_seconds = {r.node.name: r.execution_time or 0.0 for r in results}
+
+    def _checks_of(self, selectors: list[str], excluded: list[str]) -> frozenset[str]:
+        """The names of the run_check_tests() a build of these selectors runs: none when models_selected() cannot
+        tell what it builds."""
+        models = self.models_selected(selectors, excluded)
+        return frozenset(node.name for node in self.run_check_tests(built=models)) if models else frozenset()
+
+    def models_selected(self, selectors: list[str], excluded: list[str]) -> set[str] | None:
+        """The models (not ephemeral) a dbt build with these `--select` and `--exclude` values builds, read from the
+        manifest for the selector forms this project uses: `tag:X`, `resource_type:X`, a dotted fqn or a name, each
+        with an optional leading `+` (and its ancestors), `,` intersecting. None for any other form: the caller then
+        folds nothing into the build and run_checks() runs the checks after it, as a command of their own."""
+        def matching(selector: str) -> set[str] | None:
+            found = None
+            for part in selector.split(","):
+                ancestors, value = part.startswith("+"), part.removeprefix("+")
+                if not value or any(mark in value for mark in "+@*?[]/") or ":" in value and \
+                        value.split(":", 1)[0] not in ("tag", "resource_type", "fqn"):
+                    return None
+                method, _, argument = value.rpartition(":")
+                if method == "tag":
+                    nodes = {uid for uid, node in self.manifest.nodes.items() if argument in node.tags}
+                elif method == "resource_type":
+                    nodes = {uid for uid, node in self.manifest.nodes.items() if node.resource_type == argument}
+                else:
+                    parts = argument.split(".")
+                    nodes = {uid for uid, node in self.manifest.nodes.items()
+                             if node.fqn[:len(parts)] == parts or argument == node.name}
+                if ancestors:
+                    nodes = self._with_ancestors(nodes)
+                found = nodes if found is None else found & nodes
+            return found
+
+        chosen: set[str] = set()
+        for selector in selectors:
+            nodes = matching(selector)
+            if nodes is None:
+                return None
+            chosen |= nodes
+        for selector in excluded:
+            nodes = matching(selector)
+            if nodes is None:
+                return None
+            chosen -= nodes
+        return {uid for uid in chosen if self.manifest.nodes[uid].resource_type == "model"
+                and self.manifest.nodes[uid].config.materialized != "ephemeral"}
+
+    def _with_ancestors(self, nodes: set[str]) -> set[str]:
+        found, pending = set(nodes), list(nodes)
+        while pending:
+            for parent in getattr(self.manifest.nodes[pending.pop()].depends_on, "nodes", ()):  # seeds: none
+                if parent in self.manifest.nodes and parent not in found:
+                    found.add(parent)
+                    pending.append(parent)
+        return found
 
     def state_independent_unit_tests(self) -> list[str]:
         """The unit tests of shared models whose SQL does not read var('state'), in the model or in any macro it
@@ -294,11 +372,13 @@ class DbtSession:
         connection.execute(f"create or replace table main.{REFERENCE_FINGERPRINT_TABLE} as select ? as fingerprint",
                            [fingerprint])
 
-    def run_check_tests(self) -> list:
+    def run_check_tests(self, built: set[str] | None = None) -> list:
         """The tests every production run proves on the data it just built (CONTRIBUTING "Nothing is lost"): the
         conservation tests (tag `run_check`) and every mart key test (`unique`, `unique_combination_of_columns` on a
-        mart), each only when every model it reads was built by this run."""
-        built = getattr(self, "built", set())
+        mart), each only when every model it reads was built by this run (or is in `built`, the models a build is
+        about to build)."""
+        if built is None:
+            built = getattr(self, "built", set())
         chosen = []
         for node in self.manifest.nodes.values():
             if node.resource_type != "test":
@@ -315,23 +395,28 @@ class DbtSession:
         return sorted(chosen, key=lambda node: node.name)
 
     def run_checks(self) -> int:
-        """Runs run_check_tests(); a failing test raises DbtFailure naming the test and how many records broke it.
-        Returns how many tests ran."""
-        tests = self.run_check_tests()
+        """Runs the run_check_tests() the build did not already run (normally none: build() runs them in its own
+        dbt command); a failing test raises DbtFailure naming the test and how many records broke it. Returns how
+        many of the run's checks passed, in the build and here."""
+        done = getattr(self, "checks_run", set())
+        tests = [node for node in self.run_check_tests() if node.unique_id not in done]
         if not tests:
-            return 0
+            return len(done)
         try:
             result = self._runner.invoke(self._args("test", "--select", *[node.name for node in tests]))
         finally:
             release_duckdb()
         outcomes = getattr(result.result, "results", None) or []
+        failed = [r for r in outcomes if str(r.status) in ("fail", "error")]
+        if failed or not result.success:
+            raise self._checks_failed(failed, result)
+        return len(done) + len(outcomes)
+
+    def _checks_failed(self, failed: list, result) -> DbtFailure:
         broken = [f"{r.node.name} ({r.failures} records)" if r.failures
-                  else f"{r.node.name} ({' '.join(str(r.message).split())[:300]})"
-                  for r in outcomes if str(r.status) in ("fail", "error")]
-        if broken or not result.success:
-            raise DbtFailure(f"state {self.state}: the run's own checks failed on the data just built, nothing was "
-                             f"replaced: {'; '.join(broken[:5]) or self._error_text(result.exception)}")
-        return len(outcomes)
+                  else f"{r.node.name} ({' '.join(str(r.message).split())[:300]})" for r in failed]
+        return DbtFailure(f"state {self.state}: the run's own checks failed on the data just built, nothing was "
+                          f"replaced: {'; '.join(broken[:5]) or self._error_text(result.exception)}")
 
     def export_models(self) -> list:
         """Mart models that declare `meta.export` (file name, formats, sort) for this state."""
