@@ -135,6 +135,21 @@ def test_a_file_failing_the_read_back_is_an_export_failure_and_removed(connectio
     assert sorted(path.name for path in out.iterdir()) == []
 
 
+def test_the_read_back_beside_the_review_formats_still_fails_the_export_and_removes_the_file(connection, tmp_path,
+                                                                                              monkeypatch):
+    """write_kids_extract checks the State Format file in a thread while DuckDB writes the CSV: the failure still
+    reaches the caller, after both are done, and the bad file is never put in place."""
+    out = tmp_path / "out"
+    monkeypatch.setattr(kids_files, "_footer_line",
+                        lambda transmission, detail_records: f"TT\t{transmission}\t{detail_records}\r\n")
+    opts = replace(KidsFileOptions.from_vars({"state": "ks"}), generated_at=datetime(2025, 5, 15, 8, 0, 0),
+                   run_fingerprint='{"state": "ks"}')
+    with pytest.raises(KidsFileError, match="KIDS-FILE-READBACK: KIDS_SYN_R01.txt: .*TH and TT included"):
+        kids_files.write_kids_extract(connection, '"marts"."kids_synthetic"', COLUMNS, out, opts,
+                                      file_name="KIDS_SYN", formats=["state", "csv"], order_by="d11")
+    assert sorted(path.name for path in out.iterdir()) == ["KIDS_SYN.csv"], "no State Format file, no partial one"
+
+
 def test_read_back_checks_the_bytes_on_disk(connection, tmp_path, monkeypatch):
     """The check reads the file the writer put on disk, not the records it meant to write: a record terminator
     changed on the way to disk is caught."""
