@@ -17,6 +17,7 @@ from statereport.history import (
     PEOPLE_FILE,
     RUN_FILE,
     HistoryError,
+    file_fingerprint,
     find_run,
     list_runs,
     mark_submitted,
@@ -215,3 +216,36 @@ def test_a_file_only_one_run_wrote_is_listed_not_diffed(tmp_path):
     older, latest = resolve_pair(tmp_path, "ky", None, None)
     result = diff_module.compare(older, latest)
     assert [one.file_name for one in result.files] == ["Detail"] and result.not_compared == ["Other"]
+
+
+def test_files_with_the_same_fingerprint_are_not_matched_record_by_record(tmp_path):
+    """history.file_fingerprint: the records as a multiset, without date_time_generated. Equal fingerprints (another
+    order, another stamp) give an empty diff without reading the records; one changed value changes the fingerprint
+    and the diff finds the change."""
+    records = [("2025-05-15 08:00", "100", "S1", "05"), ("2025-05-15 08:00", "101", "S1", "06"),
+               ("2025-05-15 08:00", "101", "S1", "06")]
+    restamped = [("2025-06-01 09:30", *record[1:]) for record in reversed(records)]
+    changed = [*records[:2], ("2025-05-15 08:00", "101", "S1", "07")]
+    folders = {name: make_run(tmp_path, run_id, rows, [("1", "100", "A1")])
+               for name, run_id, rows in (("first", "20250515T080000Z-a", records),
+                                          ("restamped", "20250601T093000Z-b", restamped),
+                                          ("changed", "20250602T093000Z-c", changed),
+                                          ("one_less", "20250603T093000Z-d", records[:2]))}
+    connection = duckdb.connect()
+    names = [name for name, _ in COLUMNS]
+    prints = {name: file_fingerprint(connection, folder / "Detail.parquet", names) for name, folder in folders.items()}
+    connection.close()
+    assert prints["first"] == prints["restamped"] and prints["first"][0] == 3
+    assert prints["changed"][1] != prints["first"][1] and prints["one_less"][1] != prints["first"][1]
+    for name, folder in folders.items():  # record them as stage_run does
+        info = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
+        info["files"][0]["rows"], info["files"][0]["content_hash"] = prints[name]
+        (folder / RUN_FILE).write_text(json.dumps(info), encoding="utf-8")
+    runs = {run.run_id: run for run in list_runs(tmp_path, "ky")}
+    first, restamped, changed = (runs[folders[name].name] for name in ("first", "restamped", "changed"))
+    # the same fingerprint: no record is read (the newer run's file is gone, and the diff still finds nothing)
+    (folders["restamped"] / "Detail.parquet").unlink()
+    assert diff_module.compare(first, restamped).totals() == {"added": 0, "removed": 0, "changed": 0,
+                                                                "changed_fields": 0}
+    assert diff_module.compare(first, changed).totals() == {"added": 0, "removed": 0, "changed": 1,
+                                                             "changed_fields": 1}

@@ -22,10 +22,9 @@ from pathlib import Path
 import duckdb
 
 from statereport.exports import write_csv, write_html
-from statereport.history import LEDGER_FILE, PEOPLE_FILE, RunRecord
+from statereport.history import IGNORED_FIELDS, LEDGER_FILE, PEOPLE_FILE, RunRecord
 
 DIFF_FILE = "Submission_Diff"
-IGNORED_FIELDS = {"date_time_generated"}
 PERSON_ATTRIBUTES = {"state_id", "student_number"}
 DIFF_COLUMNS = ("file_name", "change", "record_key", "field", "before", "after", "reason")
 
@@ -149,9 +148,19 @@ def _key_text(keys: list[str], headers: dict[str, str], side: str) -> str:
     return "concat_ws('; ', " + ", ".join(parts) + ")" if parts else "''"
 
 
+def _same_records(old_entry: dict | None, new_entry: dict | None) -> bool:
+    """Both runs recorded the same content fingerprint (history._content_hash) for files of the same columns and
+    record key: nothing was added, removed or changed (a resubmission, or a file the new data left alone)."""
+    if not old_entry or not new_entry or not old_entry.get("content_hash"):
+        return False
+    return all(old_entry.get(name) == new_entry.get(name) for name in ("content_hash", "rows", "columns", "record_key"))
+
+
 def _file_diff(connection, file_name: str, older: RunRecord | None, newer: RunRecord) -> FileDiff:
     old_entry = older.files().get(file_name) if older is not None else None
     new_entry = newer.files().get(file_name)
+    if _same_records(old_entry, new_entry):
+        return FileDiff(file_name)
     spec = new_entry or old_entry
     columns = [c for c, _ in spec["columns"]]
     headers = {c: h for entry in (old_entry, new_entry) if entry for c, h in entry["columns"]}

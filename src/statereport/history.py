@@ -38,6 +38,8 @@ from statereport.warehouse import duckdb_settings, sql_text
 LEDGER_FILE = "_ledger.parquet"
 PEOPLE_FILE = "_people.parquet"
 RUN_FILE = "run.json"
+# Not part of a record for the submission diff: the run's own stamp, so the same inputs give an empty diff.
+IGNORED_FIELDS = frozenset({"date_time_generated"})
 SUBMITTED_FILE = "submitted.json"
 PARTIAL_PREFIX = ".partial-"
 
@@ -107,6 +109,19 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def file_fingerprint(connection, parquet: Path, columns: list[str]) -> tuple[int, str]:
+    """A history file's record count and content fingerprint: the sum of a 64-bit hash of each record's fields
+    (IGNORED_FIELDS left out), so the records' order does not count and a repeated record does. Two runs' files with
+    the same fingerprint, count and columns hold the same records: the submission diff (statereport.diff) then finds no
+    change without matching them record by record (it matches records on the same 64-bit hash). Another DuckDB version
+    may hash differently: the fingerprints then differ and the diff compares the records."""
+    fields = ", ".join(_quoted(name) for name in columns if name not in IGNORED_FIELDS)
+    fingerprint = f"cast(coalesce(sum(cast(hash({fields}) as hugeint)), 0) as varchar)" if fields else "''"
+    rows, content_hash = connection.execute(
+        f"select count(*), {fingerprint} from read_parquet('{sql_text(parquet)}')").fetchone()
+    return rows, content_hash
+
+
 def _copy_parquet(connection, query: str, path: Path) -> None:
     connection.execute(f"copy ({query}) to '{sql_text(path)}' (format parquet, compression zstd)")
 
@@ -160,7 +175,7 @@ def stage_run(database: Path, nodes: list, ledger_node, state: str, run_vars: Ma
             select = ", ".join(f"cast({_quoted(name)} as varchar) as {_quoted(name)}" for name in names) or "*"
             target = partial / f"{entry['file_name']}.parquet"
             _copy_parquet(connection, f'select {select} from "{node.schema}"."{node.alias}"', target)
-            entry["rows"] = connection.execute(f"select count(*) from read_parquet('{target}')").fetchone()[0]
+            entry["rows"], entry["content_hash"] = file_fingerprint(connection, target, names)
             entry["parquet"] = target.name
             files.append(entry)
         if ledger_node is not None:
