@@ -314,6 +314,45 @@ marks as (
         on attendance.excuse_id = attendance_excuses.excuse_id
 ),
 
+-- A period's absence from its marks, once per person, calendar, date and period that has marks: a period carries
+-- the same minutes in every schedule that holds it, so this is worked out before the marks meet the scheduled
+-- periods (15 million marks at 700,000 students, against 24 million scheduled periods grouped by enrollment before).
+-- Several marks of one period: the largest loss counts.
+period_marks as (
+    select
+        marks.person_id,
+        marks.calendar_id,
+        marks.attendance_date,
+        marks.period_id,
+        max(
+            case
+                when marks.mark_status = 'A'
+                    then greatest(instructional_periods.period_minutes - coalesce(marks.present_minutes, 0), 0)
+                when marks.mark_status in ('T', 'E') and marks.present_minutes is not null
+                    then greatest(instructional_periods.period_minutes - marks.present_minutes, 0)
+                else 0
+            end
+        ) as absent_minutes,
+        max(
+            case
+                when marks.mark_status = 'A' and marks.mark_excuse = 'U'
+                    then greatest(instructional_periods.period_minutes - coalesce(marks.present_minutes, 0), 0)
+                else 0
+            end
+        ) as unexcused_absent_minutes,
+        max(case when marks.mark_status = 'A' and marks.mark_excuse = 'U' then 1 else 0 end)
+            as is_unexcused_absent_period
+    from marks
+    inner join instructional_periods
+        on marks.period_id = instructional_periods.period_id
+    group by
+        marks.person_id,
+        marks.calendar_id,
+        marks.attendance_date,
+        marks.period_id
+),
+
+-- one row per scheduled period (scheduled_periods has one per enrollment, date and period)
 period_results as (
     select
         scheduled_periods.enrollment_id,
@@ -321,37 +360,16 @@ period_results as (
         scheduled_periods.period_id,
         scheduled_periods.period_minutes,
         scheduled_periods.is_lunch,
-        coalesce(max(
-            case
-                when marks.mark_status = 'A'
-                    then greatest(scheduled_periods.period_minutes - coalesce(marks.present_minutes, 0), 0)
-                when marks.mark_status in ('T', 'E') and marks.present_minutes is not null
-                    then greatest(scheduled_periods.period_minutes - marks.present_minutes, 0)
-                else 0
-            end
-        ), 0) as absent_minutes,
-        coalesce(max(
-            case
-                when marks.mark_status = 'A' and marks.mark_excuse = 'U'
-                    then greatest(scheduled_periods.period_minutes - coalesce(marks.present_minutes, 0), 0)
-                else 0
-            end
-        ), 0) as unexcused_absent_minutes,
-        coalesce(max(case when marks.mark_status = 'A' and marks.mark_excuse = 'U' then 1 else 0 end), 0)
-            as is_unexcused_absent_period
+        coalesce(period_marks.absent_minutes, 0) as absent_minutes,
+        coalesce(period_marks.unexcused_absent_minutes, 0) as unexcused_absent_minutes,
+        coalesce(period_marks.is_unexcused_absent_period, 0) as is_unexcused_absent_period
     from scheduled_periods
-    left join marks
+    left join period_marks
         on
-            scheduled_periods.person_id = marks.person_id
-            and scheduled_periods.calendar_id = marks.calendar_id
-            and scheduled_periods.attendance_date = marks.attendance_date
-            and scheduled_periods.period_id = marks.period_id
-    group by
-        scheduled_periods.enrollment_id,
-        scheduled_periods.attendance_date,
-        scheduled_periods.period_id,
-        scheduled_periods.period_minutes,
-        scheduled_periods.is_lunch
+            scheduled_periods.person_id = period_marks.person_id
+            and scheduled_periods.calendar_id = period_marks.calendar_id
+            and scheduled_periods.attendance_date = period_marks.attendance_date
+            and scheduled_periods.period_id = period_marks.period_id
 ),
 
 day_results as (

@@ -55,8 +55,10 @@ ranges as (
     from windows
 ),
 
+-- Not DISTINCT: the days only feed the bool_or()s of final, which a repeated row cannot change (a DISTINCT over
+-- 42 million enrollment days took 11 of 15 s at 700,000 students).
 enrollment_days as (
-    select distinct
+    select
         ranges.extract_code,
         ranges.count_date,
         enrollments.enrollment_id,
