@@ -23,8 +23,8 @@ def test_bench_prints_every_figure_and_the_targets(tmp_path):
                   "total"):
         assert re.search(rf"^  {re.escape(label)} +\d+\.\d\d s", out, re.MULTILINE), label
     # the run's own checks (issue 16 F): how many tests and their share of the build, which runs them
-    checks = re.search(r"^  run checks +\d+\.\d\d s   \((\d+) conservation and key tests; [\d.]+% of the build; "
-                       r"inside it: their node time\)$", out, re.MULTILINE)
+    checks = re.search(r"^  run checks +\d+\.\d\d s   \((\d+) conservation and key tests inside the build: their node "
+                       r"time, [\d.]+% of the build's\)$", out, re.MULTILINE)
     assert checks and int(checks.group(1)) > 0
     # the write floor writes the run's output again: the same megabytes as the export
     written = re.search(r"^  export +[\d.]+ s   \(([\d,]+) MB written\)$", out, re.MULTILINE)
@@ -38,7 +38,11 @@ def test_bench_prints_every_figure_and_the_targets(tmp_path):
     # the run history and the submission diff (issue 20): two runs of the same data give no change
     assert re.search(r"^  history record +\d+\.\d\d s   \([\d,.]+ MB for one run; its CSV exports [\d,.]+ MB\)$", out,
                      re.MULTILINE)
-    assert re.search(r"^  diff +\d+\.\d\d s   \(two runs of the same data: 0 changes\)$", out, re.MULTILINE)
+    assert re.search(r"^  diff +\d+\.\d\d s   \(two runs of the same data: 0 changes; every file's fingerprint "
+                     r"unchanged\)$", out, re.MULTILINE)
+    # and matched record by record, as when the files changed: still no change
+    assert re.search(r"^  diff, matched +\d+\.\d\d s   \(the same, every record matched: 0 changes\)$", out,
+                     re.MULTILINE)
     assert re.search(r"^  total/floor +\d+\.\d\dx$", out, re.MULTILINE)
     # every Kentucky export with its row count, read from the files written
     for model in ("ky_lead__detail", "ky_lead__staff", "ky_el__demographics", "exclusion_ledger"):

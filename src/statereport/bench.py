@@ -133,10 +133,13 @@ def measure_one(state: str, data_dir: Path) -> dict:
     figures["build_s"] = time.perf_counter() - started
     figures["slowest_models"] = _slowest_nodes(session.build_seconds)
     # What every `statereport run` proves on the data it just built (issue 16 F): conservation and mart-key tests,
-    # run inside the build's dbt command. Their share is their own node time (they run beside the models on dbt's
-    # threads, so the build's wall time grows by at most that); any the build could not take run after it.
+    # run inside the build's dbt command, beside the models on dbt's threads. Their figure is their own node time; their
+    # share is of every node's time in the build (the build's work: a check's node time runs long while a model runs
+    # on the other thread, so against the build's wall time it would count that model's time too). Any the build
+    # could not take run after it, and count in full.
     checks_in_build = sum(session.build_seconds[session.manifest.nodes[unique_id].name]
                           for unique_id in session.checks_run)
+    figures["build_node_s"] = sum(session.build_seconds.values())
     started = time.perf_counter()
     figures["checks_count"] = session.run_checks()
     figures["checks_after_s"] = time.perf_counter() - started
@@ -165,7 +168,7 @@ def _measure_history(database: Path, session, data_dir: Path, history_dir: Path,
     """The run history and the submission diff at this size: one run recorded twice (the second a resubmission of the
     same data), the record time, one run's history size against its CSV exports, and the diff of the two runs."""
     from statereport.diff import compare
-    from statereport.history import history_size, stage_run
+    from statereport.history import RunRecord, history_size, stage_run
 
     shutil.rmtree(history_dir, ignore_errors=True)
     nodes = session.export_models()
@@ -177,9 +180,18 @@ def _measure_history(database: Path, session, data_dir: Path, history_dir: Path,
     second = stage_run(database, nodes, ledger, session.state, session.settings, data_dir, history_dir).commit()
     started = time.perf_counter()
     result = compare(first, second, out_dir)
+    diff_s = time.perf_counter() - started
+    # The same two runs matched record by record, as when files changed: the older run as recorded before the
+    # history kept content fingerprints (the diff then skips no file).
+    unprinted = RunRecord(first.path, {**first.info, "files": [{name: value for name, value in entry.items()
+                                                                 if name != "content_hash"}
+                                                                for entry in first.info["files"]]})
+    started = time.perf_counter()
+    matched = compare(unprinted, second, out_dir)
     return {"history_record_s": record_s, "history_mb": history_size(first) / 1e6,
             "csv_mb": sum(file.size for file in written if Path(file.path).suffix == ".csv") / 1e6,
-            "diff_s": time.perf_counter() - started, "diff_changes": sum(result.totals().values())}
+            "diff_s": diff_s, "diff_changes": sum(result.totals().values()),
+            "diff_matched_s": time.perf_counter() - started, "diff_matched_changes": sum(matched.totals().values())}
 
 
 def _run_size(state: str, students: int) -> dict:
@@ -200,7 +212,8 @@ def _run_size(state: str, students: int) -> dict:
     # The physical floor (issue 21): reading every raw file once plus writing the run's output once.
     figures["floor_s"] = floor + figures["write_floor_s"]
     figures["total_over_floor"] = figures["total_s"] / figures["floor_s"] if figures["floor_s"] else None
-    figures["checks_over_build"] = figures["checks_s"] / figures["build_s"] if figures["build_s"] else None
+    work = figures["build_node_s"] + figures["checks_after_s"]
+    figures["checks_over_build"] = figures["checks_s"] / work if work else None
     return figures
 
 
@@ -281,8 +294,8 @@ def _print_table(figures: dict) -> None:
         elif key == "floor_s":
             extra = "   (read + write)"
         elif key == "checks_s":
-            extra = (f"   ({figures['checks_count']} conservation and key tests; {figures['checks_over_build']:.1%} of the "
-                     f"build; inside it: their node time{_checks_after(figures)})")
+            extra = (f"   ({figures['checks_count']} conservation and key tests inside the build: their node time, "
+                     f"{figures['checks_over_build']:.1%} of the build's{_checks_after(figures)})")
         elif key == "total_s":
             extra = "   (load + start-up + build with its checks + export)"
         print(f"  {label:<16}{figures[key]:>9.2f} s{extra}")
@@ -290,7 +303,9 @@ def _print_table(figures: dict) -> None:
         print(f"  {'history record':<16}{figures['history_record_s']:>9.2f} s   ({figures['history_mb']:,.1f} MB for one "
               f"run; its CSV exports {figures['csv_mb']:,.1f} MB)")
         print(f"  {'diff':<16}{figures['diff_s']:>9.2f} s   (two runs of the same data: "
-              f"{figures['diff_changes']:,} changes)")
+              f"{figures['diff_changes']:,} changes; every file's fingerprint unchanged)")
+        print(f"  {'diff, matched':<16}{figures['diff_matched_s']:>9.2f} s   (the same, every record matched: "
+              f"{figures['diff_matched_changes']:,} changes)")
     print(f"  {'peak RSS':<16}{figures['peak_rss_mb']:>9.0f} MB   (the run, history and diff; with the write floor "
           f"{figures['bench_peak_rss_mb']:,.0f} MB)")
     ratio = figures["total_over_floor"]
@@ -348,8 +363,8 @@ def main(context: click.Context, quick: bool, state: str, sizes: str | None, sam
             print(f"  {label}: total/floor {figures['total_over_floor']:.1f}x (target <= 2x): "
                   f"{_met(figures['total_over_floor'] <= 2)}")
         if figures["state"] == "ky" and figures["students"] == 700_000 and "diff_s" in figures:
-            print(f"  {label}: diff {figures['diff_s']:.1f} s (target <= 15 s): "
-                  f"{_met(figures['diff_s'] <= 15)}; one run's history {figures['history_mb']:,.0f} MB "
+            print(f"  {label}: diff, every record matched, {figures['diff_matched_s']:.1f} s (target <= 15 s): "
+                  f"{_met(figures['diff_matched_s'] <= 15)}; one run's history {figures['history_mb']:,.0f} MB "
                   f"(target <= its CSV exports, {figures['csv_mb']:,.0f} MB): "
                   f"{_met(figures['history_mb'] <= figures['csv_mb'])}")
     for one_state in states:
