@@ -297,8 +297,8 @@ def read_extract(
     columns = [KidsColumn(*column) for column in columns]
     _check_layout(connection, relation, columns)
     blanked = [column.ssn_last4 and not options.output_ssn_last4 for column in columns]
-    raw = ", ".join(f"{_raw_value(column, blank)} as v{position}"
-                    for position, (column, blank) in enumerate(zip(columns, blanked), start=1))
+    raw_values = [_raw_value(column, blank) for column, blank in zip(columns, blanked)]
+    raw = ", ".join(f"{value} as v{position}" for position, value in enumerate(raw_values, start=1))
     values = ", ".join(f"v{position}" for position in range(1, len(columns) + 1))
     # Layout-breaking characters are rare: one test of the whole record finds the records that need cleaning, and
     # only their values are cleaned and listed (77 regular-expression passes per record otherwise).
@@ -308,8 +308,8 @@ def read_extract(
     # 1.6 s, and each writer's own ORDER BY another sort of all 77 columns.
     connection.execute(
         f"create or replace temp table kids_raw_records as select {raw}, regexp_matches(concat("
-        f"{', '.join(_raw_value(column, blank) for column, blank in zip(columns, blanked))}), "
-        f"'{_LAYOUT_BREAKING_RE2}') as needs_cleaning from {relation}{_order_clause(columns, order_by)}"
+        f"{', '.join(raw_values)}), '{_LAYOUT_BREAKING_RE2}') as needs_cleaning "
+        f"from {relation}{_order_clause(columns, order_by)}"
     )
     record_count, to_clean = connection.execute(
         "select count(*), count(*) filter (where needs_cleaning) from kids_raw_records"
