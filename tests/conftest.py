@@ -5,12 +5,15 @@ phase) and pytest reuses it; pytest run alone makes it itself, once for all its 
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,15 +62,52 @@ class BuiltState:
 COMPLETED_EXIT_CODES = (0, 6)
 
 
+class _ForkServer:
+    """This process's fork server for command lines (tests/_cli_forkserver.py), started on first use: each command is
+    a child forked from a process that has already imported the command line and dbt, instead of a new interpreter
+    that imports them again. STATEREPORT_TEST_FORKSERVER=0 runs every command in a new interpreter instead."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen | None = None
+
+    def run(self, args: list[str], env: dict) -> subprocess.CompletedProcess:
+        with self.lock, tempfile.TemporaryDirectory(prefix="statereport-cli-") as folder:
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("_cli_forkserver.py"))],
+                                                cwd=REPO_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                if json.loads(self.process.stdout.readline() or b"{}").get("ready") is not True:
+                    raise AssertionError(f"the command-line fork server did not start (exit {self.process.wait()})")
+            stdout, stderr = Path(folder) / "stdout", Path(folder) / "stderr"
+            request = {"args": args, "env": env, "cwd": str(REPO_ROOT), "stdout": str(stdout), "stderr": str(stderr)}
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+            answer = json.loads(self.process.stdout.readline() or b"{}")
+            if "returncode" not in answer:
+                raise AssertionError(f"the command-line fork server stopped (exit {self.process.wait()})")
+            read = lambda path: path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""  # noqa: E731
+            return subprocess.CompletedProcess([sys.executable, "-m", "statereport.cli", *args], answer["returncode"],
+                                               read(stdout), read(stderr))
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait()
+
+
+_FORK_SERVER = _ForkServer()
+atexit.register(_FORK_SERVER.stop)
+
+
 def run_cli(*args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """Runs the `statereport` command line as a user would, in a subprocess; `check` fails unless the run completed."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "statereport.cli", *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
+    """Runs the `statereport` command line as a user would (`python -m statereport.cli ARGS`, a process of its own,
+    forked by the fork server above); `check` fails unless the run completed."""
+    environment = {**os.environ, **(env or {})}
+    if os.environ.get("STATEREPORT_TEST_FORKSERVER", "1") != "0":
+        completed = _FORK_SERVER.run(list(args), environment)
+    else:
+        completed = subprocess.run([sys.executable, "-m", "statereport.cli", *args], cwd=REPO_ROOT,
+                                   capture_output=True, text=True, env=environment)
     if check and completed.returncode not in COMPLETED_EXIT_CODES:
         raise AssertionError(f"statereport {' '.join(args)} exited {completed.returncode}:\n{completed.stderr[-4000:]}")
     return completed
