@@ -346,6 +346,8 @@ def test_calendars_and_school_years_that_match_no_calendar_are_refused_before_th
     state = args[1]
     assert not (warehouse / f"{state}.duckdb").exists() and not (warehouse / f"{state}.duckdb.building").exists()
     assert not (out / state).exists()
+    # Refused before dbt started: no parse was paid for a run that cannot succeed.
+    assert not (warehouse / "logs" / state / "dbt.log").exists()
 
 
 @pytest.mark.parametrize("value", ["<!--<script>", "</script><b>x</b>", "]]>", "a & b \"quoted\" 'single'", "<\u2028>"])

@@ -307,10 +307,11 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
         else:
             progress.note(f"{one_state}: loading the sample district")
             load_sample(database, one_state)
+        # Options the data refutes stop the run before dbt starts (its parse costs seconds).
+        check_options_against_data(database, settings, one_state)
+        write_student_filter(database, job.students)
         session = DbtSession(one_state, database, settings, log_dir=job.warehouse / "logs" / one_state,
                              callbacks=[progress.callback])
-        write_student_filter(database, job.students)
-        check_options_against_data(database, settings, one_state)
         select = None if folders is None else [f"+statereport.marts.{folder}" for folder in [*folders, "ledger"]]
         reference_from = job.warehouse / f"{one_state}.duckdb"
         if not reference_from.exists() and os.environ.get(REFERENCE_LENDER_VARIABLE):
