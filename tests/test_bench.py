@@ -35,6 +35,9 @@ def test_bench_prints_every_figure_and_the_targets(tmp_path):
     peaks = re.search(r"^  peak RSS +(\d+) MB   \(the run, history and diff; with the write floor ([\d,]+) MB\)$", out,
                       re.MULTILINE)
     assert peaks and int(peaks.group(1)) <= int(peaks.group(2).replace(",", ""))
+    # the run summary and the review page, which a run writes after its export
+    assert re.search(r"^  review page +\d+\.\d\d s   \(run summary and review.html, [\d,.]+ MB; after the export, not in "
+                     r"the total\)$", out, re.MULTILINE)
     # the run history and the submission diff (issue 20): two runs of the same data give no change
     assert re.search(r"^  history record +\d+\.\d\d s   \([\d,.]+ MB for one run; its CSV exports [\d,.]+ MB\)$", out,
                      re.MULTILINE)

@@ -149,6 +149,31 @@ def fake_page(tmp_path_factory) -> Path:
     return build_page(database, manifest, summary, [export], folder / "review.html", "2025-05-15 08:00:00")
 
 
+def test_a_wide_table_is_cut_to_the_cell_budget_and_says_so(tmp_path):
+    """var review_table_max_cells: the page embeds at most that many cells of a table (a statewide KIDS report is 77
+    columns: 100,000 rows of each made a 464 MB page); the note names the export file for the rest; 0 = rows only."""
+    from statereport.review import EMBED_LIMIT, embedded_rows
+
+    assert embedded_rows(77, 1_000_000) == 12_987 and embedded_rows(10, 1_000_000) == EMBED_LIMIT
+    assert embedded_rows(77, 0) == EMBED_LIMIT and embedded_rows(2_000_000, 1_000_000) == 1
+    database, manifest, export = fake_warehouse(tmp_path, critical=True)
+    summary = collect(database, manifest, "ky", [export], [], {"report_run_date": "2025-05-15"})
+    width = len(table_data(build_page(database, manifest, summary, [export], tmp_path / "all.html",
+                                      "2025-05-15 08:00:00"))["r-ky_el__demographics"]["columns"])
+    page = build_page(database, manifest, summary, [export], tmp_path / "cut.html", "2025-05-15 08:00:00",
+                      max_cells=5 * width)
+    report = table_data(page)["r-ky_el__demographics"]
+    assert len(report["rows"]) == 5, "12 rows, a budget of 5 rows' cells"
+    (container,) = [div for div in parse(page.read_text(encoding="utf-8")).find_all("div", **{"class": "datatable"})
+                    if div.attrs["data-table"] == "r-ky_el__demographics"]
+    assert container.attrs["data-total"] == "12"
+    assert "The page holds the first 5 of 12 rows; the full report is in its export file." in container.text
+    assert report["rows"] == table_data(tmp_path / "all.html")["r-ky_el__demographics"]["rows"][:5], "the first rows"
+    roomy = build_page(database, manifest, summary, [export], tmp_path / "roomy.html", "2025-05-15 08:00:00",
+                       max_cells=12 * width)
+    assert table_data(roomy) == table_data(tmp_path / "all.html"), "tables within the budget are whole"
+
+
 def test_page_shows_summary_warnings_and_ledger(chromium, fake_page):
     dom = parse(browse(chromium, fake_page))
     (body,) = dom.find_all("body")
@@ -211,6 +236,9 @@ def test_sample_page_counts_match_the_marts(chromium, built_states, state):
                            if state in node["tags"] and name.endswith("_exclusions"))
         ledgers = dom.find_all("div", data_table="ledger")
         assert (int(ledgers[0].attrs["data-total"]) if ledgers else 0) == ledger_total
+        # the Exclusion_Ledger export's rows are that section's table, not a second copy under Reports
+        assert ledgers and ledger_total == count("exclusion_ledger")
+        assert not dom.find_all("div", data_table="r-exclusion_ledger")
         for cell in dom.find_all("td", data_metric="excluded"):
             expected = sum(count(name, f"where rule_id = '{cell.attrs['data-rule']}'") for name, node in nodes.items()
                            if state in node["tags"] and name.endswith("_exclusions"))

@@ -103,6 +103,8 @@ def measure_one(state: str, data_dir: Path) -> dict:
     from statereport.dbt_runner import DbtSession
     from statereport.exports import export_models
     from statereport.loader import load_district
+    from statereport.review import build_page
+    from statereport.summary import collect
 
     figures: dict = {}
     # A fixed warehouse path, as a scheduled run has: dbt then reuses its saved parse (target/bench_<state>) when the
@@ -146,7 +148,8 @@ def measure_one(state: str, data_dir: Path) -> dict:
     figures["checks_s"] = checks_in_build + figures["checks_after_s"]
     started = time.perf_counter()
     # the formats a plain `statereport run` writes (opt-in formats such as KIDS XML left out)
-    written = export_models(database, select_exports(session.export_models(), None, {}), out_dir, session.settings)
+    nodes = select_exports(session.export_models(), None, {})
+    written = export_models(database, nodes, out_dir, session.settings)
     figures["export_s"] = time.perf_counter() - started
     figures["rows_per_extract"] = {}
     figures["notes"] = []
@@ -155,6 +158,14 @@ def measure_one(state: str, data_dir: Path) -> dict:
         if file.model != "kids_file_warnings":  # per-value cleaning warnings are counted in rows, not listed
             figures["notes"].extend(file.notes)
     figures["export_mb"] = sum(file.size for file in written) / 1e6
+    # What a `statereport run` does after its export and the total leaves out: the run summary (it counts every
+    # report and rule) and the review page, which embeds the first rows of every table.
+    started = time.perf_counter()
+    summary = collect(database, session.manifest, state, nodes, written, session.settings, None)
+    page = build_page(database, session.manifest, summary, nodes, out_dir / "review.html",
+                      str(session.settings["generated_at"]), int(session.settings["review_table_max_cells"] or 0))
+    figures["review_s"] = time.perf_counter() - started
+    figures["review_mb"] = page.stat().st_size / 1e6
     figures.update(_measure_history(database, session, data_dir, scratch / f"history_{state}", out_dir, written))
     # The run's peak (load, build, checks, export, history and diff; ru_maxrss only grows), read before the write
     # floor, which holds every output file's rows in memory to time their writing alone and is no part of a run.
@@ -299,6 +310,9 @@ def _print_table(figures: dict) -> None:
         elif key == "total_s":
             extra = "   (load + start-up + build with its checks + export)"
         print(f"  {label:<16}{figures[key]:>9.2f} s{extra}")
+    if "review_s" in figures:
+        print(f"  {'review page':<16}{figures['review_s']:>9.2f} s   (run summary and review.html, "
+              f"{figures['review_mb']:,.1f} MB; after the export, not in the total)")
     if "diff_s" in figures:
         print(f"  {'history record':<16}{figures['history_record_s']:>9.2f} s   ({figures['history_mb']:,.1f} MB for one "
               f"run; its CSV exports {figures['csv_mb']:,.1f} MB)")

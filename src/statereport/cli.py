@@ -356,7 +356,7 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
                 summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
             build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
-                       str(settings["generated_at"]))
+                       str(settings["generated_at"]), int(settings["review_table_max_cells"] or 0))
         except (OSError, duckdb.IOException) as error:
             raise ExportError(_write_failure(error, partial_out, final_out)) from None
         summary.review_page = str(final_out / REVIEW_PAGE)

@@ -120,9 +120,11 @@ class KidsColumn(NamedTuple):
 
 
 # Vars left out of the KIDS run fingerprint (default transmission ids): kids_transmission_id is the id itself,
-# export_html_max_rows only decides which HTML pages are written, and lead_state_grades is the Kentucky KECS grade list,
-# which no KIDS record reads. Any other var may change a record, so it changes the ids.
-NOT_FINGERPRINTED = frozenset({"kids_transmission_id", "export_html_max_rows", "lead_state_grades"})
+# export_html_max_rows only decides which HTML pages are written, review_table_max_cells how much of each table the
+# review page holds, and lead_state_grades is the Kentucky KECS grade list, which no KIDS record reads. Any other var
+# may change a record, so it changes the ids.
+NOT_FINGERPRINTED = frozenset({"kids_transmission_id", "export_html_max_rows", "review_table_max_cells",
+                               "lead_state_grades"})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -34,6 +35,7 @@ from statereport.summary import (
 from statereport.worklist import FIRST_ROWS, chart_bars, fix_first, lead_columns, rule_title
 
 EMBED_LIMIT = 100_000  # rows embedded per table; beyond it the page says so and points to the CSV
+LEDGER_EXPORT_MODEL = "exclusion_ledger"  # the Exclusion_Ledger export: the same rows as the Exclusions section
 LEDGER_COLUMNS = ("extract_name", "rule_id", "record_key", "person_id", "section_id", "staff_person_id", "school_id",
                   "detail")
 
@@ -63,13 +65,23 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _table(connection, table_id: str, title: str, query: str, total: int | None = None) -> Table:
-    """The first EMBED_LIMIT rows of `query` and how many there are (`total` when the caller already knows)."""
+def embedded_rows(column_count: int, max_cells: int) -> int:
+    """How many rows of a table of `column_count` columns the page embeds: at most EMBED_LIMIT, and with var
+    review_table_max_cells (max_cells > 0) at most that many cells, never fewer than one row."""
+    if max_cells <= 0 or column_count <= 0:
+        return EMBED_LIMIT
+    return max(1, min(EMBED_LIMIT, max_cells // column_count))
+
+
+def _embedded_table(connection, table_id: str, title: str, query: str, total: int | None = None, *,
+           max_cells: int = 0) -> Table:
+    """The first rows of `query` the page embeds (embedded_rows) and how many there are (`total` when the caller
+    already knows)."""
     if total is None:
         total = connection.execute(f"select count(*) from ({query}) as counted").fetchone()[0]
     cursor = connection.execute(f"{query} limit {EMBED_LIMIT}")
     columns = [d[0] for d in cursor.description]
-    rows = [[_text(value) for value in row] for row in cursor.fetchall()]
+    rows = [[_text(value) for value in row] for row in cursor.fetchmany(embedded_rows(len(columns), max_cells))]
     return Table(table_id, title, columns, rows, total)
 
 
@@ -99,8 +111,10 @@ def _school_names(tables: list[Table]) -> set[str]:
 
 
 def build_page(database: Path, manifest, summary: StateSummary, export_nodes: list, path: Path,
-               generated_at: str) -> Path:
-    """Writes the review page for one state's run and returns its path."""
+               generated_at: str, max_cells: int = 0) -> Path:
+    """Writes the review page for one state's run and returns its path. `max_cells` is var review_table_max_cells:
+    the cells (rows x columns) the page embeds of each table, 0 = EMBED_LIMIT rows whatever their width."""
+    _table = partial(_embedded_table, max_cells=max_cells)
     models = state_models(manifest, summary.state)
     folders = {extract.extract for extract in summary.extracts}
     connection = duckdb.connect(str(database), read_only=True)
@@ -154,8 +168,10 @@ def build_page(database: Path, manifest, summary: StateSummary, export_nodes: li
         # The summary already counted every report (a count re-runs the mart's view: seconds on a statewide Detail).
         report_rows = {report.model: report.rows for extract in summary.extracts for report in extract.reports}
         for node in export_nodes:
-            # KIDS_Validation's rows are the KIDS validation section's table: shown once, there
-            shown_in_section = kids_validation and node.name == kids_validation_review.VALIDATION_MODEL
+            # KIDS_Validation's rows are the KIDS validation section's table, and the exclusion ledger's the
+            # Exclusions section's (with each rule's reason and fix): each shown once, there
+            shown_in_section = ((kids_validation and node.name == kids_validation_review.VALIDATION_MODEL)
+                                or (ledger is not None and node.name == LEDGER_EXPORT_MODEL))
             if extract_of(node) not in folders or shown_in_section:
                 continue
             spec = node.config.meta["export"]
