@@ -57,21 +57,7 @@ checked_columns as (
 ),
 
 field_values as (
-    {%- for column in ks_kids_columns() %}
-        select distinct
-            records.file_record_type,
-            '{{ column }}' as column_name,
-            coalesce(records.{{ column }}, '') as value
-        from records
-        inner join checked_columns
-            on
-                records.file_record_type = checked_columns.extract_code
-                and checked_columns.column_name = '{{ column }}'
-                and (checked_columns.has_form_check or coalesce(records.{{ column }}, '') = '')
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{- ks_kids_field_values('records', 'checked_columns') }}
 ),
 
 checked_values as (
@@ -144,24 +130,7 @@ failing_values as (
 
 -- Every record holding a failing value, one row per record and failed check (as many as the value fails).
 field_failures as (
-    {%- for column in ks_kids_columns() %}
-        select
-            {{ ks_kids_validation_identity('records') }},
-            failing_values.field_id,
-            failing_values.field_name,
-            failing_values.value,
-            failing_values.rule_id,
-            failing_values.message
-        from records
-        inner join failing_values
-            on
-                records.file_record_type = failing_values.file_record_type
-                and failing_values.column_name = '{{ column }}'
-                and coalesce(records.{{ column }}, '') = failing_values.value
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{- ks_kids_field_failures('records', 'failing_values') }}
 ),
 
 date_failures as (
