@@ -188,6 +188,13 @@ def test_page_shows_summary_warnings_and_ledger(chromium, fake_page):
     assert ledger.attrs["data-matching"] == ledger.attrs["data-total"] == "2"
     assert [row[1] for row in rendered_rows(ledger)] == ["EL-W1", "EL-W3"]
     assert "Fix language" in rendered_rows(ledger)[1][-1], "the ledger carries the catalogue's how-to-fix"
+    # the page holds each rule's reason and fix once; its script writes them into every row of that rule
+    embedded = table_data(fake_page)["ledger"]
+    assert embedded["columns"][-2:] == ["reason", "how_to_fix"]
+    assert all(len(row) == len(embedded["columns"]) - 2 for row in embedded["rows"])
+    fixes = embedded["lookups"][1]["values"]
+    assert set(fixes) == {"EL-W1", "EL-W3"} and rendered_rows(ledger)[1][-1] == fixes["EL-W3"]
+    assert len(rendered_rows(ledger)[0]) == len(embedded["columns"])
 
 
 def test_filter_and_sort_from_the_url(chromium, fake_page):
