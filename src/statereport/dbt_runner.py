@@ -400,6 +400,7 @@ class DbtSession:
         many of the run's checks passed, in the build and here."""
         done = getattr(self, "checks_run", set())
         tests = [node for node in self.run_check_tests() if node.unique_id not in done]
+        self.checks_after = len(tests)  # how many ran here, after the build (the bench times them only then)
         if not tests:
             return len(done)
         try:
