@@ -103,7 +103,7 @@ def measure_one(state: str, data_dir: Path) -> dict:
     from statereport.dbt_runner import DbtSession
     from statereport.exports import export_models
     from statereport.loader import load_district
-    from statereport.review import build_page
+    from statereport.review import build_page, page_options
     from statereport.summary import collect
 
     figures: dict = {}
@@ -165,7 +165,7 @@ def measure_one(state: str, data_dir: Path) -> dict:
     started = time.perf_counter()
     summary = collect(database, session.manifest, state, nodes, written, session.settings, None)
     page = build_page(database, session.manifest, summary, nodes, out_dir / "review.html",
-                      str(session.settings["generated_at"]), int(session.settings["review_table_max_cells"] or 0))
+                      **page_options(session.settings))
     figures["review_s"] = time.perf_counter() - started
     figures["review_mb"] = page.stat().st_size / 1e6
     figures.update(_measure_history(database, session, data_dir, scratch / f"history_{state}", out_dir, written))

@@ -50,7 +50,7 @@ from statereport.options import (
     parse_var_assignments,
 )
 from statereport.progress import DbtProgress
-from statereport.review import build_page
+from statereport.review import build_page, page_options
 from statereport.settings import RunSettings, project_default
 from statereport.student_filter import StudentFilter, read_student_filter, write_student_filter
 from statereport.warehouse import (
@@ -355,8 +355,7 @@ def _run_state(job: StateJob, one_state: str, folders: list[str] | None, progres
             for kind in ("csv", "html"):  # the files as the user will find them, once the folder is in place
                 summary.diff[kind] = summary.diff[kind] and str(final_out / summary.diff[kind])
         try:
-            build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE,
-                       str(settings["generated_at"]), int(settings["review_table_max_cells"] or 0))
+            build_page(database, session.manifest, summary, nodes, partial_out / REVIEW_PAGE, **page_options(settings))
         except (OSError, duckdb.IOException) as error:
             raise ExportError(_write_failure(error, partial_out, final_out)) from None
         summary.review_page = str(final_out / REVIEW_PAGE)

@@ -116,6 +116,11 @@ def _school_names(tables: list[Table]) -> set[str]:
     return names
 
 
+def page_options(settings) -> dict:
+    """build_page's arguments that come from a run's settings: the generated_at stamp and var review_table_max_cells."""
+    return {"generated_at": str(settings["generated_at"]), "max_cells": int(settings["review_table_max_cells"] or 0)}
+
+
 def build_page(database: Path, manifest, summary: StateSummary, export_nodes: list, path: Path,
                generated_at: str, max_cells: int = 0) -> Path:
     """Writes the review page for one state's run and returns its path. `max_cells` is var review_table_max_cells:
